@@ -1,0 +1,49 @@
+//! FL004: one source states incompatible values for one fact. The first
+//! statement is the secondary label ("first stated as"), each later
+//! statement incompatible with it a primary one, as rustc marks a second
+//! definition against the first.
+
+use super::View;
+use crate::finding::{Finding, FindingKind};
+use std::collections::BTreeMap;
+
+pub(super) fn check(view: &View<'_>, reported: &mut [bool], findings: &mut Vec<Finding>) {
+    let mut by_source: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    for i in 0..view.claims.len() {
+        if !reported[i] {
+            by_source.entry(view.claims[i].source).or_default().push(i);
+        }
+    }
+    for (source, at) in by_source {
+        let first = at[0];
+        let v0 = view.value_of[first];
+        let clashing: Vec<usize> = at
+            .iter()
+            .copied()
+            .filter(|&i| !view.compatible[v0][view.value_of[i]])
+            .collect();
+        if clashing.is_empty() {
+            continue;
+        }
+        let mut labels = vec![view.label(
+            first,
+            false,
+            format!("first stated as {}", view.value(first)),
+        )];
+        labels.extend(
+            clashing
+                .iter()
+                .map(|&i| view.label(i, true, format!("then as {}", view.value(i)))),
+        );
+        let message = format!(
+            "{} states incompatible values for {}",
+            view.source_name(source),
+            view.fact.description
+        );
+        let notes = view.reference_note().into_iter().collect();
+        for &i in &at {
+            reported[i] = true;
+        }
+        findings.push(view.finding(FindingKind::SelfConflict, message, labels, notes));
+    }
+}

@@ -1,0 +1,311 @@
+//! The corpus: the articles under review and what is known about them.
+//!
+//! Articles are read byte for byte and never modified: every span factlint
+//! reports must point at the published bytes. What is known about an article
+//! but not printed in it (outlet, URL, publication date) lives in a
+//! `sources.toml` manifest beside it, never edited into the text. The
+//! publication date matters: it is what "last year" is resolved against.
+
+use crate::files::{self, Diagnostic, FileId, Files};
+use crate::value::DateSpan;
+use serde::Deserialize;
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use toml::Spanned;
+
+/// File extensions read as articles when walking a folder.
+pub const SOURCE_EXTENSIONS: &[&str] = &["txt", "md"];
+
+/// The manifest's file name, looked for beside each article.
+pub const MANIFEST: &str = "sources.toml";
+
+/// One article.
+#[derive(Debug)]
+pub struct Source {
+    /// The path as shown in reports: relative to where factlint was pointed,
+    /// with `/` separators, so output is the same on every machine.
+    pub path: String,
+    pub file: FileId,
+    pub text: Arc<str>,
+    pub meta: SourceMeta,
+}
+
+/// What the manifest says about an article. Everything is optional: an
+/// article without an entry is still linted, only relative dates in it stay
+/// unresolved.
+#[derive(Clone, Debug, Default)]
+pub struct SourceMeta {
+    pub outlet: Option<String>,
+    pub url: Option<String>,
+    /// The publication date as a span: one day when known exactly, wider
+    /// when only approximately known.
+    pub published: Option<DateSpan>,
+    /// `published` as written in the manifest, for machine output.
+    pub published_text: Option<String>,
+    pub note: Option<String>,
+}
+
+impl Source {
+    /// The outlet if known, else the file name: how a person names a source.
+    pub fn display_name(&self) -> &str {
+        self.meta.outlet.as_deref().unwrap_or(&self.path)
+    }
+}
+
+/// All articles of one run, sorted by path.
+#[derive(Debug, Default)]
+pub struct Corpus {
+    pub sources: Vec<Source>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawManifest {
+    #[serde(default)]
+    source: BTreeMap<String, Spanned<RawMeta>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawMeta {
+    outlet: Option<String>,
+    url: Option<String>,
+    published: Option<Spanned<String>>,
+    note: Option<String>,
+}
+
+impl Corpus {
+    /// Reads every article named by `paths` (files, or folders walked
+    /// recursively for `.txt` and `.md` files) and their manifests.
+    ///
+    /// Every problem is collected, not just the first, so a user fixes them
+    /// all in one go; any problem means no corpus, since a lint of part of
+    /// the articles would pass silently over the rest.
+    pub fn load(paths: &[PathBuf], files: &mut Files) -> Result<Corpus, Vec<Diagnostic>> {
+        let mut errors = Vec::new();
+        let mut found: BTreeSet<(String, PathBuf)> = BTreeSet::new();
+        for path in paths {
+            match std::fs::metadata(path) {
+                Err(e) => errors.push(files::error(format!(
+                    "cannot read `{}`: {}",
+                    display(path),
+                    io_reason(&e)
+                ))),
+                Ok(m) if m.is_dir() => walk(path, &mut found, &mut errors),
+                Ok(_) => {
+                    found.insert((display(path), path.clone()));
+                }
+            }
+        }
+
+        let mut manifests: BTreeMap<PathBuf, Option<Manifest>> = BTreeMap::new();
+        let mut sources = Vec::new();
+        for (shown, path) in &found {
+            let text = match read_text(path) {
+                Ok(t) => t,
+                Err(e) => {
+                    errors.push(e);
+                    continue;
+                }
+            };
+            let dir = path.parent().map(Path::to_path_buf).unwrap_or_default();
+            let manifest = manifests
+                .entry(dir.clone())
+                .or_insert_with(|| Manifest::load(&dir, files, &mut errors));
+            let name = path
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            let meta = manifest
+                .as_mut()
+                .and_then(|m| m.take(&name))
+                .unwrap_or_default();
+            let file = files.add(shown.clone(), text.clone());
+            sources.push(Source {
+                path: shown.clone(),
+                file,
+                text,
+                meta,
+            });
+        }
+        for manifest in manifests.values().flatten() {
+            manifest.check_all_used(&mut errors);
+        }
+        if sources.is_empty() && errors.is_empty() {
+            let shown: Vec<String> = paths.iter().map(|p| format!("`{}`", display(p))).collect();
+            errors.push(files::error(format!(
+                "no articles found in {}: factlint reads .txt and .md files",
+                shown.join(", ")
+            )));
+        }
+        if errors.is_empty() {
+            Ok(Corpus { sources })
+        } else {
+            Err(errors)
+        }
+    }
+}
+
+/// Collects article files under `dir`, skipping hidden entries.
+fn walk(dir: &Path, found: &mut BTreeSet<(String, PathBuf)>, errors: &mut Vec<Diagnostic>) {
+    let walker = walkdir::WalkDir::new(dir)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
+    for entry in walker {
+        match entry {
+            Err(e) => errors.push(files::error(format!("cannot read `{}`: {e}", display(dir)))),
+            Ok(e) if e.file_type().is_file() => {
+                let path = e.path();
+                let ext = path.extension().and_then(|x| x.to_str()).unwrap_or("");
+                if SOURCE_EXTENSIONS.contains(&ext) {
+                    found.insert((display(path), path.to_path_buf()));
+                }
+            }
+            Ok(_) => {}
+        }
+    }
+}
+
+fn read_text(path: &Path) -> Result<Arc<str>, Diagnostic> {
+    let bytes = std::fs::read(path).map_err(|e| {
+        files::error(format!(
+            "cannot read `{}`: {}",
+            display(path),
+            io_reason(&e)
+        ))
+    })?;
+    String::from_utf8(bytes).map(Arc::from).map_err(|e| {
+        files::error(format!(
+            "`{}` is not valid UTF-8 (invalid byte at offset {}); factlint reads UTF-8 text only",
+            display(path),
+            e.utf8_error().valid_up_to()
+        ))
+    })
+}
+
+/// A path as shown to the user: as given, with `/` separators and no `./`.
+pub fn display(path: &Path) -> String {
+    let s = path.to_string_lossy().replace('\\', "/");
+    let s = s.strip_prefix("./").unwrap_or(&s);
+    s.replace("//", "/")
+}
+
+/// An I/O error in words, without Rust's "(os error 2)" suffix.
+pub fn io_reason(e: &std::io::Error) -> String {
+    let s = e.to_string();
+    match s.find(" (os error") {
+        Some(at) => s[..at].to_string(),
+        None => s,
+    }
+}
+
+/// One folder's `sources.toml`, with which entries were used, so that an
+/// entry naming a file that does not exist is reported.
+struct Manifest {
+    file: FileId,
+    dir: PathBuf,
+    entries: BTreeMap<String, Entry>,
+}
+
+struct Entry {
+    meta: SourceMeta,
+    span: std::ops::Range<usize>,
+    used: bool,
+}
+
+impl Manifest {
+    fn load(dir: &Path, files: &mut Files, errors: &mut Vec<Diagnostic>) -> Option<Manifest> {
+        let path = dir.join(MANIFEST);
+        if !path.is_file() {
+            return None;
+        }
+        let name = display(&path);
+        let text = match read_text(&path) {
+            Ok(t) => t,
+            Err(e) => {
+                errors.push(e);
+                return None;
+            }
+        };
+        let file = files.add(name.clone(), text.clone());
+        let raw: RawManifest = match toml::from_str(&text) {
+            Ok(r) => r,
+            Err(e) => {
+                errors.push(files::toml_error(file, &name, &e));
+                return None;
+            }
+        };
+        let mut entries = BTreeMap::new();
+        for (source, raw) in raw.source {
+            let span = raw.span();
+            let raw = raw.into_inner();
+            let published =
+                raw.published
+                    .as_ref()
+                    .and_then(|p| match DateSpan::parse_iso(p.get_ref()) {
+                        Ok(d) => Some(d),
+                        Err(why) => {
+                            errors.push(files::error_at(
+                                file,
+                                p.span(),
+                                format!("invalid publication date for `{source}` in {name}"),
+                                format!(
+                                    "{why}; write YYYY-MM-DD, YYYY-MM, YYYY, or a range START/END"
+                                ),
+                            ));
+                            None
+                        }
+                    });
+            let meta = SourceMeta {
+                outlet: raw.outlet,
+                url: raw.url,
+                published,
+                published_text: raw.published.map(|p| p.into_inner()),
+                note: raw.note,
+            };
+            entries.insert(
+                source,
+                Entry {
+                    meta,
+                    span,
+                    used: false,
+                },
+            );
+        }
+        Some(Manifest {
+            file,
+            dir: dir.to_path_buf(),
+            entries,
+        })
+    }
+
+    /// Hands out the entry for `name`, marking it used.
+    fn take(&mut self, name: &str) -> Option<SourceMeta> {
+        self.entries.get_mut(name).map(|entry| {
+            entry.used = true;
+            entry.meta.clone()
+        })
+    }
+
+    /// Entries never taken name files that do not exist (or are not
+    /// articles): almost always a typo in the manifest.
+    fn check_all_used(&self, errors: &mut Vec<Diagnostic>) {
+        for (source, entry) in &self.entries {
+            if entry.used || self.dir.join(source).is_file() {
+                continue;
+            }
+            errors.push(files::error_at(
+                self.file,
+                entry.span.clone(),
+                format!(
+                    "{} describes `{source}`, which is not in {}",
+                    MANIFEST,
+                    display(&self.dir)
+                ),
+                "no such article",
+            ));
+        }
+    }
+}

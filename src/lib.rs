@@ -1,0 +1,76 @@
+//! factlint: a fact-consistency linter for journalism.
+//!
+//! Several outlets cover one story; factlint finds where their articles
+//! disagree on facts. Data flows one way:
+//!
+//! ```text
+//! paths ─→ corpus::Corpus ─┐
+//!                          ├─→ extract ─→ claims ─→ compare ─→ findings ─→ report
+//! rules/*.toml ─→ RuleSet ─┘
+//! ```
+//!
+//! - [`corpus`]: the articles, byte for byte, and their manifest metadata.
+//! - [`rules`]: facts defined in TOML, validated with spans, compiled once.
+//! - [`value`]: one normaliser per kind (money, count, date, duration,
+//!   title, choice), so "$150M" equals "$150 million".
+//! - [`extract`]: patterns over articles, giving [`extract::Claim`]s.
+//! - [`compare`]: claims across sources, giving [`finding::Finding`]s.
+//! - [`report`]: ordering and the human, short and JSON emitters.
+//!
+//! The library never prints: emitters write to the writer they are given,
+//! and errors come back as diagnostics for the caller to render.
+
+#![warn(clippy::print_stdout, clippy::print_stderr)]
+
+pub mod compare;
+pub mod config;
+pub mod corpus;
+pub mod extract;
+pub mod files;
+pub mod finding;
+pub mod report;
+pub mod rules;
+pub mod value;
+
+use corpus::Corpus;
+use extract::Claim;
+use files::{Diagnostic, Files};
+use finding::Finding;
+use rules::RuleSet;
+use std::path::PathBuf;
+
+/// The result of checking a corpus against a rule set.
+pub struct Checked {
+    pub corpus: Corpus,
+    pub rules: RuleSet,
+    pub claims: Vec<Claim>,
+    pub findings: Vec<Finding>,
+}
+
+/// Loads the rules and the articles, extracts claims and compares them.
+/// Problems with either input are all returned together as diagnostics
+/// pointing into `files`.
+pub fn check(
+    files: &mut Files,
+    corpus_paths: &[PathBuf],
+    rule_paths: &[PathBuf],
+) -> Result<Checked, Vec<Diagnostic>> {
+    let rules = RuleSet::load(rule_paths, files);
+    let corpus = Corpus::load(corpus_paths, files);
+    let (rules, corpus) = match (rules, corpus) {
+        (Ok(r), Ok(c)) => (r, c),
+        (r, c) => {
+            let mut errors = r.err().unwrap_or_default();
+            errors.extend(c.err().unwrap_or_default());
+            return Err(errors);
+        }
+    };
+    let claims = extract::extract(&rules, &corpus);
+    let findings = compare::compare(&rules, &corpus, &claims);
+    Ok(Checked {
+        corpus,
+        rules,
+        claims,
+        findings,
+    })
+}

@@ -1,0 +1,154 @@
+//! The JSON format: a stable contract for CI and tools, documented in
+//! `docs/json.md`. The wire types live here, apart from the model, so the
+//! model can change without breaking consumers. Version 1.
+
+use super::{Report, Summary};
+use crate::value::Reading;
+use serde::Serialize;
+use std::io::{self, Write};
+
+/// Bumped on any incompatible change to the shapes below.
+pub const VERSION: u32 = 1;
+
+#[derive(Serialize)]
+struct Output<'a> {
+    version: u32,
+    sources: Vec<Source<'a>>,
+    claims: Vec<Claim<'a>>,
+    findings: Vec<Finding<'a>>,
+    summary: Summary,
+}
+
+#[derive(Serialize)]
+struct Source<'a> {
+    path: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    outlet: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    url: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    published: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+struct Claim<'a> {
+    fact: &'a str,
+    path: &'a str,
+    start: usize,
+    end: usize,
+    line: usize,
+    column: usize,
+    text: &'a str,
+    /// The normalised value; absent when the words could not be resolved
+    /// or read (then `unresolved` or `unreadable` says why).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    value: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    unresolved: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    unreadable: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+struct Finding<'a> {
+    code: &'static str,
+    severity: &'static str,
+    kind: &'static str,
+    fact: &'a str,
+    message: &'a str,
+    labels: Vec<Label<'a>>,
+    notes: &'a [String],
+}
+
+#[derive(Serialize)]
+struct Label<'a> {
+    path: &'a str,
+    start: usize,
+    end: usize,
+    line: usize,
+    column: usize,
+    text: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    value: Option<&'a str>,
+    primary: bool,
+    message: &'a str,
+}
+
+pub fn write_json<W: Write>(report: &Report<'_>, out: &mut W) -> io::Result<()> {
+    let files = report.files;
+    let sources = report
+        .corpus
+        .sources
+        .iter()
+        .map(|s| Source {
+            path: &s.path,
+            outlet: s.meta.outlet.as_deref(),
+            url: s.meta.url.as_deref(),
+            published: s.meta.published_text.as_deref(),
+        })
+        .collect();
+    let claims = report
+        .claims
+        .iter()
+        .map(|c| {
+            let source = &report.corpus.sources[c.source];
+            let pos = files.position(source.file, c.span.start);
+            let (value, unresolved, unreadable) = match &c.reading {
+                Ok(Reading::Value(v)) => (Some(v.to_string()), None, None),
+                Ok(Reading::Unresolved(why)) => (None, Some(why.as_str()), None),
+                Err(why) => (None, None, Some(why.as_str())),
+            };
+            Claim {
+                fact: &report.rules.facts[c.fact].id,
+                path: &source.path,
+                start: c.span.start,
+                end: c.span.end,
+                line: pos.line,
+                column: pos.column,
+                text: source.text.get(c.span.clone()).unwrap_or(""),
+                value,
+                unresolved,
+                unreadable,
+            }
+        })
+        .collect();
+    let findings = report
+        .findings
+        .iter()
+        .map(|f| Finding {
+            code: f.kind.code(),
+            severity: f.severity.name(),
+            kind: f.kind.name(),
+            fact: &f.fact,
+            message: &f.message,
+            labels: f
+                .labels
+                .iter()
+                .map(|l| {
+                    let pos = files.position(l.file, l.span.start);
+                    Label {
+                        path: files.name(l.file),
+                        start: l.span.start,
+                        end: l.span.end,
+                        line: pos.line,
+                        column: pos.column,
+                        text: files.slice(l.file, l.span.clone()),
+                        value: l.value.as_deref(),
+                        primary: l.primary,
+                        message: &l.message,
+                    }
+                })
+                .collect(),
+            notes: &f.notes,
+        })
+        .collect();
+    let output = Output {
+        version: VERSION,
+        sources,
+        claims,
+        findings,
+        summary: report.summary(),
+    };
+    serde_json::to_writer_pretty(&mut *out, &output).map_err(io::Error::other)?;
+    writeln!(out)
+}

@@ -1,0 +1,503 @@
+//! Validation of raw rule files into [`Fact`]s. Every check reports a
+//! diagnostic at the span of the offending TOML and carries on, so a user
+//! sees all the problems of all their rule files in one run.
+
+use super::raw::{RawFact, RuleFile};
+use super::{pattern, Fact, Pattern, Reference, Rejected};
+use crate::files::{self, Diagnostic, FileId, Files};
+use crate::finding::{FindingKind, Severity};
+use crate::value::{self, choice::Category, Context, Kind, Reading, Tolerance, Value};
+use codespan_reporting::diagnostic::Label;
+use regex::RegexBuilder;
+use std::ops::Range;
+use std::path::Path;
+use toml::Spanned;
+
+/// Compiled patterns may be large (`{gap}` repeats a character class); this
+/// is generous but still bounds a pathological rule.
+const REGEX_SIZE_LIMIT: usize = 64 << 20;
+
+pub fn load_file(
+    path: &Path,
+    files: &mut Files,
+    facts: &mut Vec<Fact>,
+    errors: &mut Vec<Diagnostic>,
+) {
+    let name = crate::corpus::display(path);
+    let text: std::sync::Arc<str> = match std::fs::read(path) {
+        Err(e) => {
+            errors.push(files::error(format!(
+                "cannot read rules `{name}`: {}",
+                crate::corpus::io_reason(&e)
+            )));
+            return;
+        }
+        Ok(bytes) => match String::from_utf8(bytes) {
+            Ok(t) => t.into(),
+            Err(_) => {
+                errors.push(files::error(format!(
+                    "rule file `{name}` is not valid UTF-8"
+                )));
+                return;
+            }
+        },
+    };
+    let file = files.add(name.clone(), text.clone());
+    let raw: RuleFile = match toml::from_str(&text) {
+        Ok(r) => r,
+        Err(e) => {
+            errors.push(files::toml_error(file, &name, &e));
+            return;
+        }
+    };
+    if raw.fact.is_empty() {
+        errors.push(files::error(format!(
+            "rule file `{name}` defines no facts; each fact is a [[fact]] table"
+        )));
+    }
+    for raw in raw.fact {
+        if let Some(fact) = compile_fact(raw.into_inner(), file, errors) {
+            facts.push(fact);
+        }
+    }
+}
+
+/// Reports an error at `span` in `file`.
+fn err(
+    errors: &mut Vec<Diagnostic>,
+    file: FileId,
+    span: Range<usize>,
+    message: String,
+    label: &str,
+) {
+    errors.push(files::error_at(file, span, message, label));
+}
+
+fn compile_fact(raw: RawFact, file: FileId, errors: &mut Vec<Diagnostic>) -> Option<Fact> {
+    let before = errors.len();
+    let id = raw.id.get_ref().clone();
+    if !valid_id(&id) {
+        err(
+            errors,
+            file,
+            raw.id.span(),
+            format!("invalid fact id `{id}`"),
+            "ids are lowercase letters, digits and dashes, starting with a letter",
+        );
+    }
+    if raw.description.get_ref().trim().is_empty() {
+        err(
+            errors,
+            file,
+            raw.description.span(),
+            format!("fact `{id}` has an empty description"),
+            "say in a few words what the fact is",
+        );
+    }
+    let kind = Kind::from_name(raw.kind.get_ref());
+    if kind.is_none() {
+        let names: Vec<&str> = Kind::ALL
+            .iter()
+            .flat_map(|(_, n)| n.iter().copied())
+            .collect();
+        err(
+            errors,
+            file,
+            raw.kind.span(),
+            format!("unknown kind `{}` for fact `{id}`", raw.kind.get_ref()),
+            &format!("expected one of: {}", names.join(", ")),
+        );
+    }
+
+    let categories = compile_categories(&raw, kind, &id, file, errors);
+    let tolerance = Tolerance {
+        relative: number_in(&raw.tolerance, 0.0, 0.0..=1.0, "tolerance", file, errors),
+        similarity: number_in(
+            &raw.similarity,
+            value::title::DEFAULT_SIMILARITY,
+            0.0..=1.0,
+            "similarity",
+            file,
+            errors,
+        ),
+    };
+    let min_sources = number_in(
+        &raw.min_sources,
+        1.0,
+        1.0..=1000.0,
+        "min_sources",
+        file,
+        errors,
+    ) as usize;
+    let severities = compile_severities(&raw.severity, file, errors);
+
+    let mut patterns = Vec::new();
+    let written: Vec<&Spanned<String>> = raw.pattern.iter().chain(&raw.patterns).collect();
+    if written.is_empty() {
+        err(
+            errors,
+            file,
+            raw.id.span(),
+            format!("fact `{id}` has no patterns"),
+            "add `patterns = ['…{value}…']`",
+        );
+    }
+    if let Some(kind) = kind {
+        let value_regex = match kind {
+            Kind::Choice => value::choice::pattern(&categories),
+            other => value::pattern(other).to_string(),
+        };
+        for p in written {
+            if let Some(compiled) =
+                compile_pattern(p, &value_regex, raw.case_sensitive, file, errors)
+            {
+                patterns.push(compiled);
+            }
+        }
+    }
+
+    let mut expected = Vec::new();
+    let mut rejected = Vec::new();
+    if let Some(kind) = kind {
+        if let Some(exp) = &raw.expected {
+            for text in strings(exp, "expected", file, errors) {
+                if let Some(v) = reference_value(kind, &text, &categories, exp.span(), file, errors)
+                {
+                    expected.push(Reference { text, value: v });
+                }
+            }
+        }
+        for r in &raw.rejected {
+            let r = r.get_ref();
+            if let Some(v) = reference_value(
+                kind,
+                r.value.get_ref(),
+                &categories,
+                r.value.span(),
+                file,
+                errors,
+            ) {
+                rejected.push(Rejected {
+                    text: r.value.get_ref().clone(),
+                    value: v,
+                    reason: r.reason.get_ref().clone(),
+                });
+            }
+        }
+    }
+
+    if errors.len() > before {
+        return None;
+    }
+    Some(Fact {
+        id,
+        description: raw.description.into_inner().trim().to_string(),
+        kind: kind?,
+        patterns,
+        expected,
+        rejected,
+        cite: raw.cite,
+        min_sources,
+        severities,
+        note: raw.note,
+        multivalued: raw.multivalued,
+        tolerance,
+        categories,
+        file,
+        id_span: raw.id.span(),
+    })
+}
+
+fn valid_id(id: &str) -> bool {
+    id.starts_with(|c: char| c.is_ascii_lowercase())
+        && id
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+}
+
+fn compile_pattern(
+    p: &Spanned<String>,
+    value_regex: &str,
+    case_sensitive: bool,
+    file: FileId,
+    errors: &mut Vec<Diagnostic>,
+) -> Option<Pattern> {
+    let expanded = match pattern::expand(p.get_ref(), value_regex) {
+        Ok(e) => e,
+        Err(why) => {
+            err(errors, file, p.span(), "invalid pattern".into(), &why);
+            return None;
+        }
+    };
+    // Flags go into the pattern text so the rule set's RegexSet, built from
+    // the same strings, behaves exactly like the individual regexes.
+    let flagged = if case_sensitive {
+        expanded
+    } else {
+        format!("(?i){expanded}")
+    };
+    let regex = match RegexBuilder::new(&flagged)
+        .size_limit(REGEX_SIZE_LIMIT)
+        .build()
+    {
+        Ok(r) => r,
+        Err(e) => {
+            err(
+                errors,
+                file,
+                p.span(),
+                "invalid regular expression in pattern".into(),
+                e.to_string().trim(),
+            );
+            return None;
+        }
+    };
+    if !regex.capture_names().any(|n| n == Some("value")) {
+        err(
+            errors,
+            file,
+            p.span(),
+            "pattern has no `value` group".into(),
+            "mark the value with {value} or (?P<value>…)",
+        );
+        return None;
+    }
+    Some(Pattern {
+        source: p.get_ref().clone(),
+        regex,
+        span: p.span(),
+    })
+}
+
+fn compile_categories(
+    raw: &RawFact,
+    kind: Option<Kind>,
+    id: &str,
+    file: FileId,
+    errors: &mut Vec<Diagnostic>,
+) -> Vec<Category> {
+    let mut out = Vec::new();
+    match (&raw.choices, kind) {
+        (None, Some(Kind::Choice)) => err(
+            errors,
+            file,
+            raw.kind.span(),
+            format!("choice fact `{id}` has no `choices`"),
+            "add a [fact.choices] table: category = [\"wording\", …]",
+        ),
+        (Some(c), Some(k)) if k != Kind::Choice => err(
+            errors,
+            file,
+            c.span(),
+            format!("`choices` given for fact `{id}` of kind `{}`", k.name()),
+            "only `choice` facts have categories",
+        ),
+        (Some(choices), _) => {
+            for (name, phrases) in choices.get_ref() {
+                let texts: Vec<String> = phrases
+                    .get_ref()
+                    .iter()
+                    .map(|p| p.get_ref().clone())
+                    .collect();
+                if texts.is_empty() {
+                    err(
+                        errors,
+                        file,
+                        phrases.span(),
+                        format!("category `{name}` has no wording"),
+                        "list the phrases that mean this category",
+                    );
+                    continue;
+                }
+                match Category::new(name.clone(), texts) {
+                    Ok(c) => out.push(c),
+                    Err((at, why)) => {
+                        let span = phrases
+                            .get_ref()
+                            .get(at)
+                            .map(|p| p.span())
+                            .unwrap_or(phrases.span());
+                        err(
+                            errors,
+                            file,
+                            span,
+                            format!("invalid wording in category `{name}`"),
+                            why.trim(),
+                        );
+                    }
+                }
+            }
+        }
+        (None, _) => {}
+    }
+    out
+}
+
+/// Reads an expected or rejected value with the fact's own normaliser, so
+/// a fact sheet entry means exactly what the same words in an article mean.
+fn reference_value(
+    kind: Kind,
+    text: &str,
+    categories: &[Category],
+    span: Range<usize>,
+    file: FileId,
+    errors: &mut Vec<Diagnostic>,
+) -> Option<Value> {
+    match value::read(kind, text, Context::default(), categories) {
+        Ok(Reading::Value(v)) => Some(v),
+        Ok(Reading::Unresolved(why)) => {
+            err(
+                errors,
+                file,
+                span,
+                format!("reference value `{text}` is not absolute"),
+                &why,
+            );
+            None
+        }
+        Err(why) => {
+            err(
+                errors,
+                file,
+                span,
+                format!("`{text}` is not a {} value", kind.name()),
+                &why,
+            );
+            None
+        }
+    }
+}
+
+/// A string or an array of strings.
+fn strings(
+    v: &Spanned<toml::Value>,
+    key: &str,
+    file: FileId,
+    errors: &mut Vec<Diagnostic>,
+) -> Vec<String> {
+    match v.get_ref() {
+        toml::Value::String(s) => vec![s.clone()],
+        toml::Value::Array(items) if items.iter().all(|i| i.is_str()) => items
+            .iter()
+            .filter_map(|i| i.as_str().map(String::from))
+            .collect(),
+        _ => {
+            err(
+                errors,
+                file,
+                v.span(),
+                format!("`{key}` must be a string or an array of strings"),
+                "not a string",
+            );
+            Vec::new()
+        }
+    }
+}
+
+/// A number within `range`, or `default` when absent.
+fn number_in(
+    v: &Option<Spanned<toml::Value>>,
+    default: f64,
+    range: std::ops::RangeInclusive<f64>,
+    key: &str,
+    file: FileId,
+    errors: &mut Vec<Diagnostic>,
+) -> f64 {
+    let Some(v) = v else { return default };
+    let n = match v.get_ref() {
+        toml::Value::Integer(i) => Some(*i as f64),
+        toml::Value::Float(f) => Some(*f),
+        _ => None,
+    };
+    match n {
+        Some(n) if range.contains(&n) => n,
+        _ => {
+            err(
+                errors,
+                file,
+                v.span(),
+                format!("invalid `{key}`"),
+                &format!(
+                    "expected a number from {} to {}",
+                    range.start(),
+                    range.end()
+                ),
+            );
+            default
+        }
+    }
+}
+
+/// `severity = "warning"` sets every kind; a table sets kinds one by one.
+fn compile_severities(
+    v: &Option<Spanned<toml::Value>>,
+    file: FileId,
+    errors: &mut Vec<Diagnostic>,
+) -> [Severity; FindingKind::ALL.len()] {
+    let mut out = FindingKind::ALL.map(FindingKind::default_severity);
+    let Some(v) = v else { return out };
+    let bad_name = |errors: &mut Vec<Diagnostic>, name: &str| {
+        err(
+            errors,
+            file,
+            v.span(),
+            format!("unknown severity `{name}`"),
+            "expected \"error\", \"warning\" or \"note\"",
+        );
+    };
+    match v.get_ref() {
+        toml::Value::String(s) => match Severity::from_name(s) {
+            Some(sev) => out = [sev; FindingKind::ALL.len()],
+            None => bad_name(errors, s),
+        },
+        toml::Value::Table(t) => {
+            for (kind, sev) in t {
+                let Some(at) = FindingKind::ALL.iter().position(|k| k.name() == kind) else {
+                    let names: Vec<&str> = FindingKind::ALL.iter().map(|k| k.name()).collect();
+                    err(
+                        errors,
+                        file,
+                        v.span(),
+                        format!("unknown finding kind `{kind}` in `severity`"),
+                        &format!("expected one of: {}", names.join(", ")),
+                    );
+                    continue;
+                };
+                match sev.as_str().and_then(Severity::from_name) {
+                    Some(s) => out[at] = s,
+                    None => bad_name(errors, &sev.to_string()),
+                }
+            }
+        }
+        _ => err(
+            errors,
+            file,
+            v.span(),
+            "invalid `severity`".into(),
+            "a severity name, or a table of finding kind = severity",
+        ),
+    }
+    out
+}
+
+/// Two facts with one id would make findings ambiguous: report the second
+/// occurrence, pointing back at the first.
+pub fn check_duplicate_ids(facts: &[Fact], errors: &mut Vec<Diagnostic>) {
+    let mut seen: std::collections::HashMap<&str, &Fact> = std::collections::HashMap::new();
+    for fact in facts {
+        if let Some(first) = seen.get(fact.id.as_str()) {
+            errors.push(
+                Diagnostic::error()
+                    .with_message(format!("duplicate fact id `{}`", fact.id))
+                    .with_labels(vec![
+                        Label::primary(fact.file, fact.id_span.clone())
+                            .with_message("defined again here"),
+                        Label::secondary(first.file, first.id_span.clone())
+                            .with_message("first defined here"),
+                    ]),
+            );
+        } else {
+            seen.insert(&fact.id, fact);
+        }
+    }
+}

@@ -1,0 +1,171 @@
+//! Rules: the facts of a story, read from `rules/*.toml`, checked, and
+//! compiled once.
+//!
+//! Loading goes in two steps, as in cargo-deny: serde reads each file into
+//! [`raw`] structs that keep their spans, then [`compile`] validates every
+//! field and compiles every pattern, collecting *all* problems of all files
+//! as diagnostics pointing into the TOML. A rule set with any error is not
+//! run: a half-loaded rule set would pass articles it never checked.
+
+mod compile;
+pub mod pattern;
+mod raw;
+
+use crate::files::{self, Diagnostic, FileId, Files};
+use crate::finding::{FindingKind, Severity};
+use crate::value::{choice::Category, Kind, Tolerance, Value};
+use regex::{Regex, RegexSet};
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+
+/// One fact of the story: what it is, how to find it, what it should be.
+#[derive(Debug)]
+pub struct Fact {
+    pub id: String,
+    /// A noun phrase: "Netflix's Facebook ad spend in 2017".
+    pub description: String,
+    pub kind: Kind,
+    pub patterns: Vec<Pattern>,
+    /// Values the fact sheet gives; a claim compatible with none of them
+    /// contradicts the reference.
+    pub expected: Vec<Reference>,
+    /// Values known to be wrong, each with the reason.
+    pub rejected: Vec<Rejected>,
+    /// Where the fact sheet comes from.
+    pub cite: Option<String>,
+    /// How many sources must state a value before it counts as corroborated.
+    pub min_sources: usize,
+    severities: [Severity; FindingKind::ALL.len()],
+    pub note: Option<String>,
+    /// Whether sources may legitimately state several values (a person has
+    /// many true descriptors): then only the reference and `min_sources`
+    /// are checked, never conflicts between values.
+    pub multivalued: bool,
+    pub tolerance: Tolerance,
+    /// The categories of a `choice` fact.
+    pub categories: Vec<Category>,
+    /// The rule file and the span of the fact's `id`.
+    pub file: FileId,
+    pub id_span: Range<usize>,
+}
+
+/// One compiled pattern of a fact.
+#[derive(Debug)]
+pub struct Pattern {
+    /// As written in the rule file.
+    pub source: String,
+    pub regex: Regex,
+    pub span: Range<usize>,
+}
+
+/// An expected value from the fact sheet.
+#[derive(Debug)]
+pub struct Reference {
+    pub text: String,
+    pub value: Value,
+}
+
+/// A value known to be wrong.
+#[derive(Debug)]
+pub struct Rejected {
+    pub text: String,
+    pub value: Value,
+    pub reason: String,
+}
+
+impl Fact {
+    /// The severity of findings of `kind` on this fact.
+    pub fn severity(&self, kind: FindingKind) -> Severity {
+        let at = FindingKind::ALL
+            .iter()
+            .position(|k| *k == kind)
+            .unwrap_or(0);
+        self.severities[at]
+    }
+}
+
+/// Every fact, plus one [`RegexSet`] over all their patterns so that each
+/// article is scanned once to learn which patterns can match at all.
+#[derive(Debug)]
+pub struct RuleSet {
+    pub facts: Vec<Fact>,
+    set: RegexSet,
+    /// `(fact, pattern)` for each pattern of `set`, in order.
+    owners: Vec<(usize, usize)>,
+}
+
+impl RuleSet {
+    /// Reads rules from `paths`: `.toml` files, or folders whose `.toml`
+    /// files (sorted by name, not recursive) are all rule files.
+    pub fn load(paths: &[PathBuf], files: &mut Files) -> Result<RuleSet, Vec<Diagnostic>> {
+        let mut errors = Vec::new();
+        let mut rule_files = Vec::new();
+        for path in paths {
+            collect_rule_files(path, &mut rule_files, &mut errors);
+        }
+        if rule_files.is_empty() && errors.is_empty() {
+            let shown: Vec<String> = paths
+                .iter()
+                .map(|p| format!("`{}`", crate::corpus::display(p)))
+                .collect();
+            errors.push(files::error(format!(
+                "no rule files (*.toml) in {}",
+                shown.join(", ")
+            )));
+        }
+        let mut facts = Vec::new();
+        for path in rule_files {
+            compile::load_file(&path, files, &mut facts, &mut errors);
+        }
+        compile::check_duplicate_ids(&facts, &mut errors);
+        if !errors.is_empty() {
+            return Err(errors);
+        }
+        let mut owners = Vec::new();
+        let mut regexes = Vec::new();
+        for (f, fact) in facts.iter().enumerate() {
+            for (p, pattern) in fact.patterns.iter().enumerate() {
+                owners.push((f, p));
+                regexes.push(pattern.regex.as_str().to_string());
+            }
+        }
+        let set = RegexSet::new(&regexes).map_err(|e| {
+            vec![files::error(format!(
+                "the rules' patterns together are too large to compile: {e}"
+            ))]
+        })?;
+        Ok(RuleSet { facts, set, owners })
+    }
+
+    /// The `(fact, pattern)` pairs whose pattern matches somewhere in `text`.
+    /// One pass over the text, however many patterns there are.
+    pub fn candidates(&self, text: &str) -> Vec<(usize, usize)> {
+        self.set
+            .matches(text)
+            .into_iter()
+            .map(|i| self.owners[i])
+            .collect()
+    }
+}
+
+fn collect_rule_files(path: &Path, out: &mut Vec<PathBuf>, errors: &mut Vec<Diagnostic>) {
+    let shown = crate::corpus::display(path);
+    match std::fs::metadata(path) {
+        Err(e) => errors.push(files::error(format!(
+            "cannot read rules `{shown}`: {}",
+            crate::corpus::io_reason(&e)
+        ))),
+        Ok(m) if m.is_dir() => match std::fs::read_dir(path) {
+            Err(e) => errors.push(files::error(format!("cannot read rules `{shown}`: {e}"))),
+            Ok(entries) => {
+                let mut found: Vec<PathBuf> = entries
+                    .filter_map(|e| e.ok().map(|e| e.path()))
+                    .filter(|p| p.extension().is_some_and(|x| x == "toml") && p.is_file())
+                    .collect();
+                found.sort();
+                out.extend(found);
+            }
+        },
+        Ok(_) => out.push(path.to_path_buf()),
+    }
+}

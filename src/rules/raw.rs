@@ -1,0 +1,48 @@
+//! The rule file as written: plain serde structs whose fields keep their
+//! byte spans, so validation can point at the exact TOML that is wrong.
+//! Nothing here is checked beyond TOML's own types; see `super::compile`.
+
+use serde::Deserialize;
+use std::collections::BTreeMap;
+use toml::Spanned;
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RuleFile {
+    #[serde(default)]
+    pub fact: Vec<Spanned<RawFact>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawFact {
+    pub id: Spanned<String>,
+    pub description: Spanned<String>,
+    pub kind: Spanned<String>,
+    pub pattern: Option<Spanned<String>>,
+    #[serde(default)]
+    pub patterns: Vec<Spanned<String>>,
+    /// A string or an array of strings.
+    pub expected: Option<Spanned<toml::Value>>,
+    pub cite: Option<String>,
+    #[serde(default)]
+    pub rejected: Vec<Spanned<RawRejected>>,
+    pub min_sources: Option<Spanned<toml::Value>>,
+    /// A severity name, or a table of finding kind to severity name.
+    pub severity: Option<Spanned<toml::Value>>,
+    pub note: Option<String>,
+    #[serde(default)]
+    pub multivalued: bool,
+    pub tolerance: Option<Spanned<toml::Value>>,
+    pub similarity: Option<Spanned<toml::Value>>,
+    #[serde(default)]
+    pub case_sensitive: bool,
+    pub choices: Option<Spanned<BTreeMap<String, Spanned<Vec<Spanned<String>>>>>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawRejected {
+    pub value: Spanned<String>,
+    pub reason: Spanned<String>,
+}

@@ -1,0 +1,164 @@
+//! Titles and descriptors ("co-founder", "The president of Netflix",
+//! "Tesla founder"): free text compared after folding away what does not
+//! change the meaning.
+//!
+//! Folding: case; quotes and punctuation; hyphens inside words
+//! ("co-founder" = "cofounder"); possessives ("Tesla's founder" = "Tesla
+//! founder"); leading articles ("the president"); "X of Y" word order
+//! ("president of Netflix" = "Netflix president"); and a few newsroom
+//! abbreviations ("chief executive officer" = "chief executive" = "CEO").
+//! What remains is compared word by word with strsim's normalised
+//! Damerau-Levenshtein similarity, so a typo still matches while a
+//! different word ("cofounder" vs "founder", 0.78) does not.
+
+use std::fmt;
+
+/// Two words match when their similarity is at least this.
+pub const DEFAULT_SIMILARITY: f64 = 0.85;
+
+/// Multi-word titles newsrooms abbreviate, longest first.
+const ABBREVIATIONS: &[(&str, &str)] = &[
+    ("chief executive officer", "ceo"),
+    ("chief executive", "ceo"),
+    ("chief operating officer", "coo"),
+    ("chief financial officer", "cfo"),
+    ("chief technology officer", "cto"),
+    ("chairwoman", "chair"),
+    ("chairperson", "chair"),
+    ("chairman", "chair"),
+];
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Title {
+    words: Vec<String>,
+}
+
+impl Title {
+    pub fn parse(text: &str) -> Result<Title, String> {
+        let words = fold(text);
+        if words.is_empty() {
+            return Err("no words to compare".to_string());
+        }
+        Ok(Title { words })
+    }
+
+    /// The folded form, which is what is compared and shown.
+    pub fn folded(&self) -> String {
+        self.words.join(" ")
+    }
+
+    /// Same number of words, each pair at least `similarity` alike.
+    pub fn matches(&self, other: &Title, similarity: f64) -> bool {
+        self.words.len() == other.words.len()
+            && self
+                .words
+                .iter()
+                .zip(&other.words)
+                .all(|(a, b)| a == b || strsim::normalized_damerau_levenshtein(a, b) >= similarity)
+    }
+}
+
+impl fmt::Display for Title {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.folded())
+    }
+}
+
+fn fold(text: &str) -> Vec<String> {
+    let lower = text.to_lowercase().replace(['’', '‘', 'ʼ'], "'");
+    // Possessives go before punctuation, which would split "tesla's" in two.
+    let lower = lower.replace("'s ", " ").replace("s' ", "s ");
+    let lower = lower.strip_suffix("'s").unwrap_or(&lower).to_string();
+    let mut cleaned = String::with_capacity(lower.len());
+    let chars: Vec<char> = lower.chars().collect();
+    for (i, &c) in chars.iter().enumerate() {
+        let between_letters = i > 0
+            && i + 1 < chars.len()
+            && chars[i - 1].is_alphanumeric()
+            && chars[i + 1].is_alphanumeric();
+        if c.is_alphanumeric() {
+            cleaned.push(c);
+        } else if (c == '-' || c == '‐' || c == '\'') && between_letters {
+            // "co-founder" -> "cofounder"; "o'brien" -> "obrien"
+        } else {
+            cleaned.push(' ');
+        }
+    }
+    let mut joined = cleaned.split_whitespace().collect::<Vec<_>>().join(" ");
+    for (long, short) in ABBREVIATIONS {
+        joined = replace_words(&joined, long, short);
+    }
+    let mut words: Vec<String> = joined
+        .split(' ')
+        .filter(|w| !w.is_empty())
+        .map(String::from)
+        .collect();
+    while words
+        .first()
+        .is_some_and(|w| matches!(w.as_str(), "the" | "a" | "an"))
+    {
+        words.remove(0);
+    }
+    // "president of netflix" -> "netflix president", once, at the first "of".
+    if let Some(at) = words.iter().position(|w| w == "of") {
+        if at > 0 && at + 1 < words.len() {
+            let mut tail: Vec<String> = words[at + 1..].to_vec();
+            while tail
+                .first()
+                .is_some_and(|w| matches!(w.as_str(), "the" | "a" | "an"))
+            {
+                tail.remove(0);
+            }
+            tail.extend_from_slice(&words[..at]);
+            words = tail;
+        }
+    }
+    words
+}
+
+/// Replaces `from` with `to` where it stands as whole words.
+fn replace_words(text: &str, from: &str, to: &str) -> String {
+    let padded = format!(" {text} ");
+    padded
+        .replace(&format!(" {from} "), &format!(" {to} "))
+        .trim()
+        .to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn t(s: &str) -> Title {
+        Title::parse(s).unwrap()
+    }
+
+    #[test]
+    fn hyphens_case_and_articles_fold() {
+        assert_eq!(t("Co-Founder").folded(), "cofounder");
+        assert_eq!(t("the co‐founder").folded(), "cofounder");
+        assert_eq!(t("The president of Netflix").folded(), "netflix president");
+        assert_eq!(t("Netflix’s president").folded(), "netflix president");
+    }
+
+    #[test]
+    fn abbreviations_fold() {
+        assert_eq!(t("Chief Executive Officer").folded(), "ceo");
+        assert_eq!(t("chief executive of SpaceX").folded(), "spacex ceo");
+        assert_eq!(t("executive chairman").folded(), "executive chair");
+    }
+
+    #[test]
+    fn near_matches_are_typos_not_other_words() {
+        assert!(t("Tesla founder").matches(&t("Tesla's founder"), DEFAULT_SIMILARITY));
+        assert!(t("cofounder").matches(&t("cofuonder"), DEFAULT_SIMILARITY));
+        assert!(!t("Tesla founder").matches(&t("Tesla co-founder"), DEFAULT_SIMILARITY));
+        assert!(!t("president").matches(&t("co-founder"), DEFAULT_SIMILARITY));
+        assert!(!t("SpaceX CEO").matches(&t("CEO"), DEFAULT_SIMILARITY));
+    }
+
+    #[test]
+    fn empty_text_is_an_error() {
+        assert!(Title::parse(" — ").is_err());
+    }
+}
