@@ -183,12 +183,13 @@ impl<'a> View<'a> {
         if self.fact.expected.is_empty() {
             return None;
         }
-        let values: Vec<String> = self
-            .fact
-            .expected
-            .iter()
-            .map(|r| r.value.to_string())
-            .collect();
+        // Titles as the rule writes them ("CEO"); other kinds normalised
+        // ("€265 million" as "EUR 265M"), as the labels show them.
+        let shown = |r: &crate::rules::Reference| match r.value {
+            Value::Title(_) => r.text.clone(),
+            _ => r.value.to_string(),
+        };
+        let values: Vec<String> = self.fact.expected.iter().map(shown).collect();
         Some(match &self.fact.cite {
             Some(cite) => format!("fact sheet: {} ({cite})", values.join(", ")),
             None => format!("fact sheet: {}", values.join(", ")),

@@ -40,8 +40,8 @@ pub(super) fn check(view: &View<'_>, reported: &mut [bool], findings: &mut Vec<F
             view.fact.description
         );
         let why = match rejected {
-            Some(r) => format!("rejected by the fact sheet: {}", r.reason),
-            None => format!("the fact sheet does not give {value}"),
+            Some(_) => "the fact sheet rejects this".to_string(),
+            None => format!("not in the fact sheet: {value}"),
         };
         let mut labels: Vec<_> = at
             .iter()
@@ -49,7 +49,7 @@ pub(super) fn check(view: &View<'_>, reported: &mut [bool], findings: &mut Vec<F
             .collect();
         let mut notes = Vec::new();
         if let Some(r) = rejected {
-            notes.push(format!("{} is rejected because {}", r.value, r.reason));
+            notes.push(format!("rejected: {}", r.reason));
             if let Some(cite) = &view.fact.cite {
                 notes.push(format!("source: {cite}"));
             }

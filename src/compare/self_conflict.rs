@@ -9,10 +9,13 @@ use std::collections::BTreeMap;
 
 pub(super) fn check(view: &View<'_>, reported: &mut [bool], findings: &mut Vec<Finding>) {
     let mut by_source: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
-    for i in 0..view.claims.len() {
-        if !reported[i] {
-            by_source.entry(view.claims[i].source).or_default().push(i);
-        }
+    for (i, claim) in view
+        .claims
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| !reported[*i])
+    {
+        by_source.entry(claim.source).or_default().push(i);
     }
     for (source, at) in by_source {
         let first = at[0];

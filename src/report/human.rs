@@ -11,7 +11,7 @@ use std::io;
 pub fn write_human<W: WriteColor>(report: &Report<'_>, out: &mut W) -> io::Result<()> {
     let config = Config::default();
     for finding in &report.findings {
-        let diagnostic = to_diagnostic(finding);
+        let diagnostic = to_diagnostic(finding, report);
         term::emit_to_write_style(out, &config, report.files.codespan(), &diagnostic)
             .map_err(render_error)?;
     }
@@ -29,7 +29,7 @@ pub fn write_human<W: WriteColor>(report: &Report<'_>, out: &mut W) -> io::Resul
 
 /// A finding as a codespan diagnostic: code, message, labels in every file
 /// involved, and notes.
-pub fn to_diagnostic(finding: &Finding) -> Diagnostic {
+pub fn to_diagnostic(finding: &Finding, report: &Report<'_>) -> Diagnostic {
     let severity = match finding.severity {
         Severity::Error => CsSeverity::Error,
         Severity::Warning => CsSeverity::Warning,
@@ -47,10 +47,20 @@ pub fn to_diagnostic(finding: &Finding) -> Diagnostic {
             label.with_message(l.message.clone())
         })
         .collect();
+    // Where the rule is, so the editor can read or fix it.
+    let origin = report
+        .rules
+        .facts
+        .iter()
+        .find(|f| f.id == finding.fact)
+        .map(|f| {
+            let pos = report.files.position(f.file, f.id_span.start);
+            format!(" ({}:{})", report.files.name(f.file), pos.line)
+        });
     let mut notes = vec![format!(
-        "fact `{}`; {}",
+        "fact `{}`{}",
         finding.fact,
-        finding.kind.summary()
+        origin.unwrap_or_default()
     )];
     notes.extend(finding.notes.iter().cloned());
     Diagnostic::new(severity)

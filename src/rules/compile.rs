@@ -15,7 +15,7 @@ use toml::Spanned;
 
 /// Compiled patterns may be large (`{gap}` repeats a character class); this
 /// is generous but still bounds a pathological rule.
-const REGEX_SIZE_LIMIT: usize = 64 << 20;
+pub const REGEX_SIZE_LIMIT: usize = 64 << 20;
 
 pub fn load_file(
     path: &Path,
@@ -343,6 +343,22 @@ fn reference_value(
     file: FileId,
     errors: &mut Vec<Diagnostic>,
 ) -> Option<Value> {
+    // A choice fact's fact sheet names a category, not wording.
+    if kind == Kind::Choice {
+        if categories.iter().any(|c| c.name == text) {
+            return Some(Value::Choice(text.to_string()));
+        }
+        let names: Vec<&str> = categories.iter().map(|c| c.name.as_str()).collect();
+        let label = format!("expected one of: {}", names.join(", "));
+        err(
+            errors,
+            file,
+            span,
+            format!("`{text}` is not a category of this fact"),
+            &label,
+        );
+        return None;
+    }
     match value::read(kind, text, Context::default(), categories) {
         Ok(Reading::Value(v)) => Some(v),
         Ok(Reading::Unresolved(why)) => {

@@ -14,7 +14,7 @@ mod raw;
 use crate::files::{self, Diagnostic, FileId, Files};
 use crate::finding::{FindingKind, Severity};
 use crate::value::{choice::Category, Kind, Tolerance, Value};
-use regex::{Regex, RegexSet};
+use regex::{Regex, RegexSet, RegexSetBuilder};
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 
@@ -129,11 +129,14 @@ impl RuleSet {
                 regexes.push(pattern.regex.as_str().to_string());
             }
         }
-        let set = RegexSet::new(&regexes).map_err(|e| {
-            vec![files::error(format!(
-                "the rules' patterns together are too large to compile: {e}"
-            ))]
-        })?;
+        let set = RegexSetBuilder::new(&regexes)
+            .size_limit(compile::REGEX_SIZE_LIMIT)
+            .build()
+            .map_err(|e| {
+                vec![files::error(format!(
+                    "the rules' patterns together are too large to compile: {e}"
+                ))]
+            })?;
         Ok(RuleSet { facts, set, owners })
     }
 

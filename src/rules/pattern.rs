@@ -21,7 +21,12 @@ pub fn expand(pattern: &str, value: &str) -> Result<String, String> {
     let mut out = String::with_capacity(pattern.len() + value.len());
     let mut rest = pattern;
     while let Some(open) = rest.find('{') {
-        let escaped = rest[..open].ends_with('\\') && !rest[..open].ends_with("\\\\");
+        let before = &rest[..open];
+        // `\{` is a literal brace; `\p{Lu}` and `\P{L}` are Unicode classes.
+        let escaped = (before.ends_with('\\') && !before.ends_with("\\\\"))
+            || ((before.ends_with("\\p") || before.ends_with("\\P"))
+                && !before.ends_with("\\\\p")
+                && !before.ends_with("\\\\P"));
         out.push_str(&rest[..open]);
         let after = &rest[open + 1..];
         let starts_name = after
@@ -94,6 +99,7 @@ mod tests {
         assert_eq!(expand(r"a{2}b{0,3}", "").unwrap(), r"a{2}b{0,3}");
         assert_eq!(expand(r"\{value}", "x").unwrap(), r"\{value}");
         assert_eq!(expand("{gap:5}", "").unwrap(), gap(5));
+        assert_eq!(expand(r"\p{Lu}\P{L}", "").unwrap(), r"\p{Lu}\P{L}");
     }
 
     #[test]

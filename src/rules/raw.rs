@@ -37,8 +37,11 @@ pub struct RawFact {
     pub similarity: Option<Spanned<toml::Value>>,
     #[serde(default)]
     pub case_sensitive: bool,
-    pub choices: Option<Spanned<BTreeMap<String, Spanned<Vec<Spanned<String>>>>>>,
+    pub choices: Option<Spanned<Choices>>,
 }
+
+/// A choice fact's categories: name = [wording, …].
+pub type Choices = BTreeMap<String, Spanned<Vec<Spanned<String>>>>;
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]

@@ -1,10 +1,44 @@
-//! STUB: to be written.
-use super::Reading;
-use chrono::NaiveDate;
+//! Dates at the precision they were stated, as inclusive day ranges:
+//! "April 2023" is April 1–30, "2011" the whole year, "April 2, 2024" one
+//! day. Two dates agree when their ranges overlap, so "April 2023" and
+//! "2023" agree and "April 2023" and "May 2023" do not.
+//!
+//! Relative dates ("last year", "last week", "March 23") are resolved
+//! against the source's publication date. When that date is itself only
+//! approximately known (a range), the phrase is resolved against both ends
+//! and the result covers both: honest width rather than a guess. With no
+//! publication date the phrase stays unresolved and is never compared.
+//!
+//! Choices: "early/mid/late 2023" is the whole year (where one month ends
+//! and "mid" begins is not something to flag a conflict over); "last April"
+//! said in April 2024 is April 2023, said in May 2024 it is April 2024;
+//! "Tuesday" and "last Tuesday" are the most recent Tuesday before the
+//! publication day; weeks run Monday to Sunday (ISO).
+
+use super::{Reading, Value};
+use chrono::{Datelike, Days, Months, NaiveDate};
+use regex::Regex;
 use std::fmt;
+use std::sync::LazyLock;
 
-pub const PATTERN: &str = r"\d{4}";
+const MONTH: &str = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?";
+const WEEKDAY: &str = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)";
 
+/// What `{value}` matches in a date or year fact's pattern: the date phrase
+/// itself ("April 2023", "August of 2013", "last year", "by 2013"), without
+/// a leading "in" or "on", which the rule writes as context. A month name
+/// alone is left out: "may" is more often a verb.
+pub static PATTERN: LazyLock<String> = LazyLock::new(|| {
+    let day = r"\d{1,2}(?:st|nd|rd|th)?(?-u:\b)";
+    let year = r"(?:19|20)\d\d(?-u:\b)";
+    let count = r"(?:a|one|two|three|four|five|six|seven|eight|nine|ten|\d+)";
+    format!(
+        r"(?:(?:by|before|until|since|after)\s+)?(?-u:\b)(?:{MONTH}\s+{day},?\s+{year}|{day}\s+(?:of\s+)?{MONTH},?\s+{year}|{MONTH},?\s+(?:of\s+)?{year}|(?:early|mid|late)[\s-]+{year}|\d{{4}}-\d\d-\d\d(?-u:\b)|{year}|(?:last|this|next)\s+(?:year|month|week)(?-u:\b)|earlier\s+this\s+(?:year|month|week)(?-u:\b)|(?:yesterday|today)(?-u:\b)|last\s+{MONTH}(?-u:\b)|{MONTH}\s+{day}|{day}\s+(?:of\s+)?{MONTH}(?-u:\b)|(?:last\s+)?{WEEKDAY}(?-u:\b)|{count}\s+(?:years?|months?|weeks?|days?|decades?)\s+ago(?-u:\b))"
+    )
+});
+
+/// An inclusive range of days. `start` is `NaiveDate::MIN` for "by 2013",
+/// `end` is `NaiveDate::MAX` for "since 2011".
 #[derive(Clone, Debug, PartialEq)]
 pub struct DateSpan {
     pub start: NaiveDate,
@@ -12,23 +46,616 @@ pub struct DateSpan {
 }
 
 impl DateSpan {
+    pub fn day(d: NaiveDate) -> DateSpan {
+        DateSpan { start: d, end: d }
+    }
+
+    pub fn month(year: i32, month: u32) -> Option<DateSpan> {
+        let start = NaiveDate::from_ymd_opt(year, month, 1)?;
+        let end = start.checked_add_months(Months::new(1))?.pred_opt()?;
+        Some(DateSpan { start, end })
+    }
+
+    pub fn year(year: i32) -> Option<DateSpan> {
+        Some(DateSpan {
+            start: NaiveDate::from_ymd_opt(year, 1, 1)?,
+            end: NaiveDate::from_ymd_opt(year, 12, 31)?,
+        })
+    }
+
     pub fn overlaps(&self, other: &DateSpan) -> bool {
         self.start <= other.end && other.start <= self.end
     }
-    pub fn whole_years(&self) -> DateSpan {
-        todo!()
+
+    /// The smallest span covering both.
+    pub fn hull(&self, other: &DateSpan) -> DateSpan {
+        DateSpan {
+            start: self.start.min(other.start),
+            end: self.end.max(other.end),
+        }
     }
-    pub fn parse_iso(_s: &str) -> Result<DateSpan, String> {
-        todo!()
+
+    /// Widened to whole calendar years, for `year` facts.
+    pub fn whole_years(&self) -> DateSpan {
+        let start = if self.start == NaiveDate::MIN {
+            NaiveDate::MIN
+        } else {
+            NaiveDate::from_ymd_opt(self.start.year(), 1, 1).unwrap_or(self.start)
+        };
+        let end = if self.end == NaiveDate::MAX {
+            NaiveDate::MAX
+        } else {
+            NaiveDate::from_ymd_opt(self.end.year(), 12, 31).unwrap_or(self.end)
+        };
+        DateSpan { start, end }
+    }
+
+    /// A publication date from a manifest: `2024`, `2024-04`, `2024-04-03`,
+    /// or an ISO 8601 interval of those, `2024-04-01/2024-04-07`.
+    pub fn parse_iso(s: &str) -> Result<DateSpan, String> {
+        let one = |s: &str| -> Result<DateSpan, String> {
+            let bad = || format!("`{s}` is not a date");
+            let parts: Vec<&str> = s.trim().split('-').collect();
+            let num = |p: &str, len: usize| {
+                if p.len() == len && p.bytes().all(|b| b.is_ascii_digit()) {
+                    p.parse::<u32>().ok()
+                } else {
+                    None
+                }
+            };
+            let year = parts.first().and_then(|p| num(p, 4)).ok_or_else(bad)? as i32;
+            match parts[1..] {
+                [] => DateSpan::year(year),
+                [m] => DateSpan::month(year, num(m, 2).ok_or_else(bad)?),
+                [m, d] => NaiveDate::from_ymd_opt(
+                    year,
+                    num(m, 2).ok_or_else(bad)?,
+                    num(d, 2).ok_or_else(bad)?,
+                )
+                .map(DateSpan::day),
+                _ => None,
+            }
+            .ok_or_else(bad)
+        };
+        match s.split_once('/') {
+            None => one(s),
+            Some((a, b)) => {
+                let (a, b) = (one(a)?, one(b)?);
+                if b.end < a.start {
+                    return Err(format!("`{s}` ends before it starts"));
+                }
+                Ok(DateSpan {
+                    start: a.start,
+                    end: b.end,
+                })
+            }
+        }
+    }
+
+    fn is_whole_years(&self) -> bool {
+        (self.start.month(), self.start.day()) == (1, 1)
+            && (self.end.month(), self.end.day()) == (12, 31)
+    }
+
+    fn is_whole_months(&self) -> bool {
+        self.start.day() == 1 && self.end.succ_opt().is_none_or(|d| d.day() == 1)
+    }
+}
+
+/// One end of a span at its natural precision: a year if it is a year
+/// boundary on that side, a month if a month boundary, else the day.
+fn endpoint(d: NaiveDate, is_end: bool) -> String {
+    let (year_edge, month_edge) = if is_end {
+        (
+            (d.month(), d.day()) == (12, 31),
+            d.succ_opt().is_none_or(|n| n.day() == 1),
+        )
+    } else {
+        ((d.month(), d.day()) == (1, 1), d.day() == 1)
+    };
+    if year_edge {
+        format!("{}", d.year())
+    } else if month_edge {
+        d.format("%Y-%m").to_string()
+    } else {
+        d.format("%Y-%m-%d").to_string()
     }
 }
 
 impl fmt::Display for DateSpan {
-    fn fmt(&self, _f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        todo!()
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.start == NaiveDate::MIN {
+            return write!(f, "{} or earlier", endpoint(self.end, true));
+        }
+        if self.end == NaiveDate::MAX {
+            return write!(f, "{} or later", endpoint(self.start, false));
+        }
+        let (start, end) = if self.is_whole_years() {
+            (self.start.year().to_string(), self.end.year().to_string())
+        } else if self.is_whole_months() {
+            (
+                self.start.format("%Y-%m").to_string(),
+                self.end.format("%Y-%m").to_string(),
+            )
+        } else {
+            (
+                self.start.format("%Y-%m-%d").to_string(),
+                self.end.format("%Y-%m-%d").to_string(),
+            )
+        };
+        if start == end {
+            f.write_str(&start)
+        } else {
+            write!(f, "{start} to {end}")
+        }
     }
 }
 
-pub fn parse(_text: &str, _published: Option<&DateSpan>) -> Result<Reading, String> {
-    todo!()
+fn month_number(word: &str) -> Option<u32> {
+    const NAMES: [&str; 12] = [
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+    ];
+    let w = word.trim_end_matches('.');
+    let at = NAMES.iter().position(|n| w.starts_with(n))?;
+    // The word must be the abbreviation or a prefix-consistent full name.
+    const FULL: [&str; 12] = [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ];
+    (FULL[at].starts_with(w) || w == "sept").then_some(at as u32 + 1)
+}
+
+fn weekday_number(word: &str) -> Option<u32> {
+    [
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+    ]
+    .iter()
+    .position(|d| *d == word)
+    .map(|i| i as u32)
+}
+
+fn small_number(word: &str) -> Option<u32> {
+    let words = [
+        "a", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+    ];
+    words
+        .iter()
+        .position(|w| *w == word)
+        .map(|i| (i as u32).max(1))
+        .or_else(|| word.parse().ok())
+}
+
+fn day_number(word: &str) -> Option<u32> {
+    word.trim_end_matches(|c: char| c.is_ascii_alphabetic())
+        .parse()
+        .ok()
+}
+
+static FORMS: LazyLock<Vec<(Form, Regex)>> = LazyLock::new(|| {
+    let m = &format!("({MONTH})");
+    let d = r"(\d{1,2})(?:st|nd|rd|th)?";
+    let y = r"(\d{4})";
+    [
+        (Form::Iso, r"^(\d{4})-(\d{2})-(\d{2})$".to_string()),
+        (Form::MonthDayYear, format!(r"^{m} {d},? {y}$")),
+        (Form::DayMonthYear, format!(r"^{d} (?:of )?{m},? {y}$")),
+        (Form::MonthYear, format!(r"^{m},? (?:of )?{y}$")),
+        (Form::Year, format!(r"^(?:(?:early|mid|late)[ -]?)?{y}$")),
+        (
+            Form::Relative,
+            r"^(last|this|next|earlier this) (year|month|week)$".to_string(),
+        ),
+        (Form::Day, r"^(yesterday|today)$".to_string()),
+        (
+            Form::Ago,
+            r"^(\w+) (year|month|week|day|decade)s? ago$".to_string(),
+        ),
+        (Form::LastMonthName, format!(r"^last {m}$")),
+        (Form::Weekday, format!(r"^(?:last )?({WEEKDAY})$")),
+        (Form::MonthDay, format!(r"^{m} {d}$")),
+        (Form::DayMonth, format!(r"^{d} (?:of )?{m}$")),
+        (Form::Month, format!(r"^{m}$")),
+    ]
+    .into_iter()
+    .map(|(f, p)| (f, Regex::new(&p).expect("date forms are valid regexes")))
+    .collect()
+});
+
+#[derive(Clone, Copy, Debug)]
+enum Form {
+    Iso,
+    MonthDayYear,
+    DayMonthYear,
+    MonthYear,
+    Year,
+    Relative,
+    Day,
+    Ago,
+    LastMonthName,
+    Weekday,
+    MonthDay,
+    DayMonth,
+    Month,
+}
+
+/// Reads a date phrase; see the module doc.
+pub fn parse(text: &str, published: Option<&DateSpan>) -> Result<Reading, String> {
+    let norm = text
+        .to_lowercase()
+        .replace(['’', '‘'], "'")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    let mut phrase = norm.trim_end_matches([',', '.', ';']).trim();
+    let mut open_start = false;
+    let mut open_end = false;
+    loop {
+        let before = phrase;
+        for (lead, start, end) in [
+            ("in ", false, false),
+            ("on ", false, false),
+            ("during ", false, false),
+            ("the ", false, false),
+            ("by ", true, false),
+            ("before ", true, false),
+            ("until ", true, false),
+            ("since ", false, true),
+            ("after ", false, true),
+            ("from ", false, true),
+        ] {
+            if let Some(rest) = phrase.strip_prefix(lead) {
+                phrase = rest;
+                open_start |= start;
+                open_end |= end;
+            }
+        }
+        if phrase == before {
+            break;
+        }
+    }
+    let reading = read(phrase, published, text)?;
+    Ok(match reading {
+        Reading::Value(Value::Date(mut d)) => {
+            if open_start {
+                d.start = NaiveDate::MIN;
+            }
+            if open_end {
+                d.end = NaiveDate::MAX;
+            }
+            Reading::Value(Value::Date(d))
+        }
+        other => other,
+    })
+}
+
+fn read(phrase: &str, published: Option<&DateSpan>, original: &str) -> Result<Reading, String> {
+    let invalid = || format!("{original:?} is not a valid date");
+    let (form, c) = FORMS
+        .iter()
+        .find_map(|(f, re)| re.captures(phrase).map(|c| (*f, c)))
+        .ok_or_else(|| "no date, month, year or relative date found".to_string())?;
+    let year = |i: usize| c.get(i).and_then(|m| m.as_str().parse::<i32>().ok());
+    let month = |i: usize| c.get(i).and_then(|m| month_number(m.as_str()));
+    let day = |i: usize| c.get(i).and_then(|m| day_number(m.as_str()));
+    let known = |span: Option<DateSpan>| {
+        span.map(|s| Reading::Value(Value::Date(s)))
+            .ok_or_else(invalid)
+    };
+    match form {
+        Form::Iso => known(
+            NaiveDate::from_ymd_opt(
+                year(1).ok_or_else(invalid)?,
+                day(2).ok_or_else(invalid)?,
+                day(3).ok_or_else(invalid)?,
+            )
+            .map(DateSpan::day),
+        ),
+        Form::MonthDayYear => known(ymd(year(3), month(1), day(2))),
+        Form::DayMonthYear => known(ymd(year(3), month(2), day(1))),
+        Form::MonthYear => known(DateSpan::month(
+            year(2).ok_or_else(invalid)?,
+            month(1).ok_or_else(invalid)?,
+        )),
+        Form::Year => known(year(1).and_then(DateSpan::year)),
+        _ => {
+            // Relative: needs the publication date.
+            let Some(published) = published else {
+                return Ok(Reading::Unresolved(format!(
+                    "{original:?} is relative and the source has no published date"
+                )));
+            };
+            let resolve = |d: NaiveDate| -> Option<DateSpan> {
+                match form {
+                    Form::Relative => relative(d, &c[1], &c[2]),
+                    Form::Day => match &c[1] {
+                        "yesterday" => d.pred_opt().map(DateSpan::day),
+                        _ => Some(DateSpan::day(d)),
+                    },
+                    Form::Ago => {
+                        let n = small_number(&c[1])?;
+                        match &c[2] {
+                            "year" => DateSpan::year(d.year() - n as i32),
+                            "decade" => DateSpan::year(d.year() - 10 * n as i32),
+                            "month" => {
+                                let m = d.checked_sub_months(Months::new(n))?;
+                                DateSpan::month(m.year(), m.month())
+                            }
+                            "week" => week_of(d.checked_sub_days(Days::new(7 * n as u64))?),
+                            _ => d.checked_sub_days(Days::new(n as u64)).map(DateSpan::day),
+                        }
+                    }
+                    Form::LastMonthName => {
+                        let m = month_number(&c[1])?;
+                        let y = if m < d.month() {
+                            d.year()
+                        } else {
+                            d.year() - 1
+                        };
+                        DateSpan::month(y, m)
+                    }
+                    Form::Weekday => {
+                        let wd = weekday_number(&c[1])?;
+                        let back = (d.weekday().num_days_from_monday() + 7 - wd) % 7;
+                        let back = if back == 0 { 7 } else { back };
+                        d.checked_sub_days(Days::new(back as u64))
+                            .map(DateSpan::day)
+                    }
+                    Form::MonthDay | Form::DayMonth => {
+                        let (m, dd) = if matches!(form, Form::MonthDay) {
+                            (month_number(&c[1])?, day_number(&c[2])?)
+                        } else {
+                            (month_number(&c[2])?, day_number(&c[1])?)
+                        };
+                        let this_year = NaiveDate::from_ymd_opt(d.year(), m, dd);
+                        match this_year {
+                            Some(x) if x <= d => Some(DateSpan::day(x)),
+                            _ => NaiveDate::from_ymd_opt(d.year() - 1, m, dd).map(DateSpan::day),
+                        }
+                    }
+                    Form::Month => {
+                        let m = month_number(&c[1])?;
+                        DateSpan::month(
+                            if m <= d.month() {
+                                d.year()
+                            } else {
+                                d.year() - 1
+                            },
+                            m,
+                        )
+                    }
+                    _ => None,
+                }
+            };
+            let a = resolve(published.start).ok_or_else(invalid)?;
+            let b = resolve(published.end).ok_or_else(invalid)?;
+            Ok(Reading::Value(Value::Date(a.hull(&b))))
+        }
+    }
+}
+
+fn ymd(year: Option<i32>, month: Option<u32>, day: Option<u32>) -> Option<DateSpan> {
+    NaiveDate::from_ymd_opt(year?, month?, day?).map(DateSpan::day)
+}
+
+/// The ISO week (Monday to Sunday) containing `d`.
+fn week_of(d: NaiveDate) -> Option<DateSpan> {
+    let monday = d.checked_sub_days(Days::new(d.weekday().num_days_from_monday() as u64))?;
+    Some(DateSpan {
+        start: monday,
+        end: monday.checked_add_days(Days::new(6))?,
+    })
+}
+
+fn relative(d: NaiveDate, which: &str, unit: &str) -> Option<DateSpan> {
+    let shift: i32 = match which {
+        "last" => -1,
+        "next" => 1,
+        _ => 0,
+    };
+    let span = match unit {
+        "year" => DateSpan::year(d.year() + shift)?,
+        "month" => {
+            let first = NaiveDate::from_ymd_opt(d.year(), d.month(), 1)?;
+            let m = match shift {
+                -1 => first.checked_sub_months(Months::new(1))?,
+                1 => first.checked_add_months(Months::new(1))?,
+                _ => first,
+            };
+            DateSpan::month(m.year(), m.month())?
+        }
+        _ => {
+            let base = match shift {
+                -1 => d.checked_sub_days(Days::new(7))?,
+                1 => d.checked_add_days(Days::new(7))?,
+                _ => d,
+            };
+            week_of(base)?
+        }
+    };
+    // "earlier this year": from the start of the period up to the day.
+    Some(if which == "earlier this" {
+        DateSpan {
+            start: span.start,
+            end: d.min(span.end),
+        }
+    } else {
+        span
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use regex::RegexBuilder;
+
+    fn span(s: &str) -> DateSpan {
+        DateSpan::parse_iso(s).unwrap()
+    }
+
+    fn at(text: &str, published: Option<&str>) -> String {
+        let p = published.map(span);
+        match parse(text, p.as_ref()).unwrap_or_else(|e| panic!("{text:?}: {e}")) {
+            Reading::Value(Value::Date(d)) => d.to_string(),
+            Reading::Unresolved(why) => format!("unresolved: {why}"),
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn absolute_dates_at_their_precision() {
+        assert_eq!(at("April 2023", None), "2023-04");
+        assert_eq!(at("in April\n2023", None), "2023-04");
+        assert_eq!(at("August of 2013", None), "2013-08");
+        assert_eq!(at("Aug. 2013", None), "2013-08");
+        assert_eq!(at("2011", None), "2011");
+        assert_eq!(at("mid-2023", None), "2023");
+        assert_eq!(at("April 2, 2024", None), "2024-04-02");
+        assert_eq!(at("April 2nd, 2024", None), "2024-04-02");
+        assert_eq!(at("2 April 2024", None), "2024-04-02");
+        assert_eq!(at("21st of March 2024", None), "2024-03-21");
+        assert_eq!(at("2024-04-03", None), "2024-04-03");
+        assert_eq!(at("by August of 2013", None), "2013-08 or earlier");
+        assert_eq!(at("since 2011", None), "2011 or later");
+    }
+
+    #[test]
+    fn relative_dates_resolve_against_publication() {
+        let ht = Some("2024-04-03");
+        assert_eq!(at("last year", ht), "2023");
+        assert_eq!(at("last week", ht), "2024-03-25 to 2024-03-31");
+        assert_eq!(at("this week", ht), "2024-04-01 to 2024-04-07");
+        assert_eq!(at("last month", ht), "2024-03");
+        assert_eq!(at("yesterday", ht), "2024-04-02");
+        assert_eq!(at("earlier this year", ht), "2024-01-01 to 2024-04-03");
+        assert_eq!(at("March 23", ht), "2024-03-23");
+        assert_eq!(at("on April 2", ht), "2024-04-02");
+        assert_eq!(at("Tuesday", ht), "2024-04-02");
+        assert_eq!(at("two years ago", ht), "2022");
+        assert_eq!(at("last April", ht), "2023-04");
+        assert_eq!(at("last April", Some("2024-05-10")), "2024-04");
+        assert_eq!(at("December 30", Some("2024-01-05")), "2023-12-30");
+        assert_eq!(at("in March", ht), "2024-03");
+    }
+
+    #[test]
+    fn an_approximate_publication_date_widens_honestly() {
+        let early_april = Some("2024-04-01/2024-04-07");
+        assert_eq!(at("last week", early_april), "2024-03-25 to 2024-03-31");
+        assert_eq!(at("last year", early_april), "2023");
+        assert_eq!(at("last week", Some("2024-04")), "2024-03-25 to 2024-04-28");
+    }
+
+    #[test]
+    fn relative_dates_without_publication_stay_unresolved() {
+        assert!(at("last year", None).starts_with("unresolved: \"last year\" is relative"));
+        assert!(at("March 23", None).starts_with("unresolved"));
+    }
+
+    #[test]
+    fn spans_compare_by_overlap() {
+        assert!(span("2023-04").overlaps(&span("2023")));
+        assert!(!span("2023-04").overlaps(&span("2023-05")));
+        assert_eq!(span("2011-06-15").whole_years(), span("2011"));
+        assert_eq!(
+            span("2024-04-01").hull(&span("2024-04-07")),
+            span("2024-04-01/2024-04-07")
+        );
+    }
+
+    #[test]
+    fn parse_iso_rejects_nonsense() {
+        for s in [
+            "",
+            "2024-13",
+            "2024-04-07/2024-04-01",
+            "24-04-01",
+            "2024-4-1",
+            "April",
+            "2024-02-30",
+            "/",
+        ] {
+            assert!(DateSpan::parse_iso(s).is_err(), "{s:?}");
+        }
+        assert_eq!(span("2024-04-01/2024-04").to_string(), "2024-04");
+    }
+
+    #[test]
+    fn invalid_and_odd_inputs_are_errors_not_panics() {
+        for s in [
+            "February 29, 2023",
+            "April 99, 2024",
+            "recently",
+            "soon",
+            "",
+            "Ω",
+            "31 31 31",
+            "99999",
+            "the",
+            "by",
+            "last",
+            "Maybe 2023",
+            "0 days ago",
+        ] {
+            let _ = parse(s, Some(&span("2024-04-03")));
+        }
+        assert!(parse("February 29, 2023", None).is_err());
+        assert!(parse("recently", None).is_err());
+        assert!(parse("Maybe 2023", None).is_err(), "'maybe' is not May");
+    }
+
+    #[test]
+    fn pattern_matches_what_parse_reads() {
+        let re = RegexBuilder::new(&format!("^(?:{})$", *PATTERN))
+            .case_insensitive(true)
+            .build()
+            .unwrap();
+        assert_eq!(re.captures_len(), 1);
+        for s in [
+            "April 2023",
+            "August of 2013",
+            "Aug. 2013",
+            "2011",
+            "April 2, 2024",
+            "2 April 2024",
+            "last year",
+            "last week",
+            "this week",
+            "by August of 2013",
+            "since 2011",
+            "March 23",
+            "last April",
+            "yesterday",
+            "two years ago",
+            "2024-04-03",
+            "mid-2023",
+        ] {
+            assert!(re.is_match(s), "PATTERN misses {s:?}");
+            assert!(
+                parse(s, Some(&span("2024-04-03"))).is_ok(),
+                "parse misses {s:?}"
+            );
+        }
+        assert!(!re.is_match("may"), "a bare month is not a date phrase");
+        let find = regex::Regex::new(&format!("(?i){}", *PATTERN)).unwrap();
+        assert_eq!(
+            find.find("filed in April 2023, alleges").unwrap().as_str(),
+            "April 2023"
+        );
+    }
 }

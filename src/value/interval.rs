@@ -129,7 +129,7 @@ pub fn compact(x: f64) -> String {
 
 impl fmt::Display for Interval {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write_interval(f, self, "", |x| compact(x))
+        write_interval(f, self, "", compact)
     }
 }
 

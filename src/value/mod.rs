@@ -34,6 +34,10 @@ pub enum Kind {
     Date,
     Year,
     Duration,
+    /// A duration that must be a frequency ("every two weeks"), so that a
+    /// length in the same sentence ("for nearly a decade") is never taken
+    /// for it.
+    Frequency,
     Title,
     Choice,
 }
@@ -46,7 +50,8 @@ impl Kind {
         (Kind::Count, &["count", "number"]),
         (Kind::Date, &["date"]),
         (Kind::Year, &["year"]),
-        (Kind::Duration, &["duration", "frequency"]),
+        (Kind::Duration, &["duration"]),
+        (Kind::Frequency, &["frequency"]),
         (Kind::Title, &["title", "descriptor", "text"]),
         (Kind::Choice, &["choice"]),
     ];
@@ -163,9 +168,10 @@ impl fmt::Display for Value {
 pub fn pattern(kind: Kind) -> &'static str {
     match kind {
         Kind::Money => money::PATTERN,
-        Kind::Count => count::PATTERN,
-        Kind::Date | Kind::Year => date::PATTERN,
-        Kind::Duration => duration::PATTERN,
+        Kind::Count => &count::PATTERN,
+        Kind::Date | Kind::Year => &date::PATTERN,
+        Kind::Duration => &duration::PATTERN,
+        Kind::Frequency => &duration::FREQUENCY_PATTERN,
         // A title is a few words, capitalised or not, possibly hyphenated
         // or possessive: "co-founder", "Tesla founder", "SpaceX CEO".
         Kind::Title => TITLE_PATTERN,
@@ -195,6 +201,10 @@ pub fn read(
             })
         }
         Kind::Duration => Value::Duration(duration::parse(text)?),
+        Kind::Frequency => match duration::parse(text)? {
+            d if d.recurring => Value::Duration(d),
+            _ => return Err("a length of time, not a frequency".to_string()),
+        },
         Kind::Title => Value::Title(Title::parse(text)?),
         Kind::Choice => Value::Choice(choice::parse(text, categories)?),
     };

@@ -30,7 +30,11 @@ const ABBREVIATIONS: &[(&str, &str)] = &[
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct Title {
+    /// The folded words, which are what is compared.
     words: Vec<String>,
+    /// The words as an editor reads them: lowercase, single-spaced,
+    /// hyphens kept ("co-founder"), surrounding quotes dropped.
+    shown: String,
 }
 
 impl Title {
@@ -39,10 +43,16 @@ impl Title {
         if words.is_empty() {
             return Err("no words to compare".to_string());
         }
-        Ok(Title { words })
+        let shown = text
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .trim_matches(|c: char| !c.is_alphanumeric())
+            .to_lowercase();
+        Ok(Title { words, shown })
     }
 
-    /// The folded form, which is what is compared and shown.
+    /// The folded form, which is what is compared.
     pub fn folded(&self) -> String {
         self.words.join(" ")
     }
@@ -60,7 +70,7 @@ impl Title {
 
 impl fmt::Display for Title {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.folded())
+        f.write_str(&self.shown)
     }
 }
 
@@ -155,6 +165,15 @@ mod tests {
         assert!(!t("Tesla founder").matches(&t("Tesla co-founder"), DEFAULT_SIMILARITY));
         assert!(!t("president").matches(&t("co-founder"), DEFAULT_SIMILARITY));
         assert!(!t("SpaceX CEO").matches(&t("CEO"), DEFAULT_SIMILARITY));
+    }
+
+    #[test]
+    fn shown_as_written_but_lowercase() {
+        assert_eq!(t("“Co-Founder,”").to_string(), "co-founder");
+        assert_eq!(
+            t("The  president\nof Netflix").to_string(),
+            "the president of netflix"
+        );
     }
 
     #[test]

@@ -1,0 +1,302 @@
+//! The command line: exit codes, bad input, colour and determinism, run on
+//! the real binary.
+
+mod common;
+use common::*;
+
+#[test]
+fn findings_on_the_corpus_exit_1() {
+    let out = run(&["corpus/", "--color", "never"]);
+    assert_eq!(code(&out), 1, "{}", stderr(&out));
+    assert!(stdout(&out).contains("error[FL002]"));
+}
+
+#[test]
+fn a_clean_corpus_exits_0() {
+    let dir = folder(&[
+        (
+            "a.txt",
+            b"In 2017, Netflix agreed to spend $150 million on ads.",
+        ),
+        ("b.md", b"In 2017 Netflix would spend $150M on Facebook."),
+        ("rules/r.toml", RULE.as_bytes()),
+    ]);
+    let out = run_in(dir.path(), &[".", "--color", "never"]);
+    assert_eq!(code(&out), 0, "{}{}", stdout(&out), stderr(&out));
+    assert!(stdout(&out).contains("0 errors, 0 warnings, 0 notes in 2 sources (1 fact checked)"));
+}
+
+#[test]
+fn a_conflict_exits_1_and_fail_on_controls_warnings() {
+    let dir = folder(&[
+        (
+            "a.txt",
+            b"In 2017, Netflix agreed to spend $150 million on ads.",
+        ),
+        ("b.txt", b"In 2017 Netflix would spend $150M on Facebook."),
+        ("c.txt", b"In 2017 Netflix would spend $200M on Facebook."),
+        ("rules/r.toml", RULE.as_bytes()),
+    ]);
+    let out = run_in(dir.path(), &[".", "--format", "short"]);
+    assert_eq!(code(&out), 1);
+    assert!(
+        stdout(&out).starts_with("c.txt:1:29: error[FL001] c.txt disagrees with 2 other sources"),
+        "{}",
+        stdout(&out)
+    );
+
+    // The same disagreement as a warning passes by default, fails on --fail-on warning.
+    let warn = RULE.to_string() + "severity = \"warning\"\n";
+    std::fs::write(dir.path().join("rules/r.toml"), warn).unwrap();
+    assert_eq!(code(&run_in(dir.path(), &["."])), 0);
+    assert_eq!(code(&run_in(dir.path(), &[".", "--fail-on", "warning"])), 1);
+    assert_eq!(code(&run_in(dir.path(), &[".", "--fail-on", "note"])), 1);
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    let out = run(&["corpus/", "--format", "xml"]);
+    assert_eq!(code(&out), 2);
+    assert!(stderr(&out).contains("invalid value 'xml'"));
+}
+
+/// Runs `args` in a folder of `files` and expects exit 2 with every one of
+/// `needles` in stderr and nothing on stdout.
+fn bad_input(files: &[(&str, &[u8])], args: &[&str], needles: &[&str]) {
+    let dir = folder(files);
+    let out = run_in(dir.path(), args);
+    let err = stderr(&out);
+    assert_eq!(code(&out), 2, "stdout: {}\nstderr: {err}", stdout(&out));
+    for n in needles {
+        assert!(err.contains(n), "stderr lacks {n:?}:\n{err}");
+    }
+    assert!(!err.contains("panicked"), "{err}");
+    assert_eq!(stdout(&out), "", "no report on bad input");
+}
+
+#[test]
+fn a_missing_path_is_named() {
+    bad_input(
+        &[("rules/r.toml", RULE.as_bytes())],
+        &["nowhere/"],
+        &["cannot read `nowhere/`: No such file or directory"],
+    );
+}
+
+#[test]
+fn a_non_utf8_article_is_named() {
+    bad_input(
+        &[
+            ("corpus/bad.txt", b"Netflix \xff\xfe spent"),
+            ("rules/r.toml", RULE.as_bytes()),
+        ],
+        &["corpus"],
+        &["`corpus/bad.txt` is not valid UTF-8 (invalid byte at offset 8)"],
+    );
+}
+
+#[test]
+fn an_empty_corpus_is_an_error() {
+    bad_input(
+        &[
+            ("corpus/notes.pdf", b"%PDF"),
+            ("rules/r.toml", RULE.as_bytes()),
+        ],
+        &["corpus"],
+        &["no articles found in `corpus`"],
+    );
+}
+
+#[test]
+fn invalid_toml_points_at_the_span() {
+    bad_input(
+        &[("a.txt", b"x"), ("rules/r.toml", b"[[fact]\nid = 1\n")],
+        &["a.txt"],
+        &["invalid TOML in rules/r.toml", "┌─ rules/r.toml:1:"],
+    );
+}
+
+#[test]
+fn an_unknown_rule_key_points_at_the_key() {
+    let rule = RULE.to_string() + "severty = \"error\"\n";
+    bad_input(
+        &[("a.txt", b"x"), ("rules/r.toml", rule.as_bytes())],
+        &["a.txt"],
+        &["unknown field `severty`", "┌─ rules/r.toml:7:1"],
+    );
+}
+
+#[test]
+fn an_invalid_regex_points_at_the_pattern() {
+    let rule = RULE.replace("spend {value}", "spend ({value}");
+    bad_input(
+        &[("a.txt", b"x"), ("rules/r.toml", rule.as_bytes())],
+        &["a.txt"],
+        &[
+            "invalid regular expression in pattern",
+            "┌─ rules/r.toml:6:13",
+            "unclosed group",
+        ],
+    );
+}
+
+#[test]
+fn a_pattern_without_a_value_group_is_an_error() {
+    let rule = RULE.replace("{value}", r"\$\d+");
+    bad_input(
+        &[("a.txt", b"x"), ("rules/r.toml", rule.as_bytes())],
+        &["a.txt"],
+        &["pattern has no `value` group", "rules/r.toml:6:13"],
+    );
+}
+
+#[test]
+fn duplicate_ids_point_at_both_definitions() {
+    bad_input(
+        &[
+            ("a.txt", b"x"),
+            ("rules/a.toml", RULE.as_bytes()),
+            ("rules/b.toml", RULE.as_bytes()),
+        ],
+        &["a.txt"],
+        &[
+            "duplicate fact id `ad-spend-2017`",
+            "rules/b.toml:3:6",
+            "defined again here",
+            "rules/a.toml:3:6",
+            "first defined here",
+        ],
+    );
+}
+
+#[test]
+fn every_rule_error_is_reported_at_once() {
+    let broken = r#"
+[[fact]]
+id = "Bad Id"
+description = ""
+kind = "moneyy"
+patterns = ['{valeu}']
+
+[[fact]]
+id = "b"
+description = "b"
+kind = "money"
+patterns = ['(']
+expected = "soon"
+severity = "fatal"
+"#;
+    bad_input(
+        &[("a.txt", b"x"), ("rules/r.toml", broken.as_bytes())],
+        &["a.txt"],
+        &[
+            "invalid fact id `Bad Id`",
+            "fact `Bad Id` has an empty description",
+            "unknown kind `moneyy`",
+            "unknown severity `fatal`",
+            "invalid regular expression in pattern",
+            "`soon` is not a money value",
+            "factlint could not run: 6 input errors",
+        ],
+    );
+}
+
+#[test]
+fn manifest_errors_point_into_sources_toml() {
+    let manifest = b"[source.\"a.txt\"]\noutlet = \"A\"\npublished = \"2024-13-01\"\n\n[source.\"gone.txt\"]\nurl = \"x\"\ncolour = 1\n";
+    bad_input(
+        &[
+            ("c/a.txt", b"x"),
+            ("c/sources.toml", manifest),
+            ("rules/r.toml", RULE.as_bytes()),
+        ],
+        &["c"],
+        &["c/sources.toml:7:1", "unknown field `colour`"],
+    );
+    let manifest =
+        b"[source.\"a.txt\"]\npublished = \"2024-13-01\"\n\n[source.\"gone.txt\"]\nurl = \"x\"\n";
+    bad_input(
+        &[
+            ("c/a.txt", b"x"),
+            ("c/sources.toml", manifest),
+            ("rules/r.toml", RULE.as_bytes()),
+        ],
+        &["c"],
+        &[
+            "invalid publication date for `a.txt`",
+            "c/sources.toml:2:13",
+            "describes `gone.txt`, which is not in c",
+        ],
+    );
+}
+
+#[test]
+fn no_rules_is_an_error() {
+    bad_input(&[("a.txt", b"x")], &["a.txt"], &["no rules found"]);
+}
+
+#[test]
+fn rules_come_from_factlint_toml_above_the_corpus() {
+    let dir = folder(&[
+        ("story/factlint.toml", b"rules = \"facts\"\n"),
+        ("story/facts/r.toml", RULE.as_bytes()),
+        ("story/corpus/a.txt", b"In 2017 Netflix would spend $150M."),
+    ]);
+    let out = run_in(dir.path(), &["story/corpus"]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    assert!(stdout(&out).contains("1 source (1 fact checked)"));
+
+    std::fs::write(dir.path().join("story/factlint.toml"), "rule = \"facts\"\n").unwrap();
+    let out = run_in(dir.path(), &["story/corpus"]);
+    assert_eq!(code(&out), 2);
+    assert!(
+        stderr(&out).contains("unknown field `rule`"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn colour_follows_the_flag_and_no_color() {
+    let dir = folder(&[
+        ("a.txt", b"In 2017 Netflix would spend $150M."),
+        ("b.txt", b"In 2017 Netflix would spend $200M."),
+        ("rules/r.toml", RULE.as_bytes()),
+    ]);
+    let escape = |o: &std::process::Output| stdout(o).contains('\x1b');
+    assert!(escape(&run_in(dir.path(), &[".", "--color", "always"])));
+    assert!(!escape(&run_in(dir.path(), &[".", "--color", "never"])));
+    // Not a terminal: auto means no colour.
+    assert!(!escape(&run_in(dir.path(), &["."])));
+}
+
+#[test]
+fn the_corpus_is_never_modified() {
+    let before: Vec<Vec<u8>> = std::fs::read_dir(root().join("corpus"))
+        .unwrap()
+        .map(|e| std::fs::read(e.unwrap().path()).unwrap())
+        .collect();
+    run(&["corpus/", "--format", "json"]);
+    let after: Vec<Vec<u8>> = std::fs::read_dir(root().join("corpus"))
+        .unwrap()
+        .map(|e| std::fs::read(e.unwrap().path()).unwrap())
+        .collect();
+    assert_eq!(before, after);
+}
+
+#[test]
+fn output_does_not_depend_on_the_thread_count() {
+    let with_threads = |n: &str| {
+        std::process::Command::new(env!("CARGO_BIN_EXE_factlint"))
+            .args(["corpus/", "--format", "json"])
+            .current_dir(root())
+            .env("RAYON_NUM_THREADS", n)
+            .output()
+            .unwrap()
+            .stdout
+    };
+    let one = with_threads("1");
+    assert!(!one.is_empty());
+    assert_eq!(one, with_threads("4"));
+    assert_eq!(one, with_threads("16"));
+}

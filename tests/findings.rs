@@ -1,0 +1,280 @@
+//! One small fixture per finding kind, in the manner of ruff's rule tests:
+//! a few articles, one rule, and exactly the findings expected.
+
+mod common;
+use common::*;
+use serde_json::Value;
+
+/// Runs the JSON report over `articles` with `rule`; returns the findings
+/// as (kind, primary path, primary text) triples, in report order.
+fn lint(rule: &str, articles: &[(&str, &str)]) -> (Vec<(String, String, String)>, Value) {
+    let mut files: Vec<(&str, &[u8])> = articles.iter().map(|(p, t)| (*p, t.as_bytes())).collect();
+    let rule_path = "rules/r.toml";
+    files.push((rule_path, rule.as_bytes()));
+    let dir = folder(&files);
+    let out = run_in(dir.path(), &["corpus", "--format", "json"]);
+    assert_ne!(code(&out), 2, "{}", stderr(&out));
+    let json: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let found = json["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| {
+            let l = f["labels"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .find(|l| l["primary"] == true)
+                .unwrap();
+            (
+                f["kind"].as_str().unwrap().to_string(),
+                l["path"].as_str().unwrap().to_string(),
+                l["text"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    (found, json)
+}
+
+fn triple(kind: &str, path: &str, text: &str) -> (String, String, String) {
+    (kind.to_string(), path.to_string(), text.to_string())
+}
+
+const SPEND: &str = r#"
+[[fact]]
+id = "spend"
+description = "the 2017 ad spend"
+kind = "money"
+patterns = ['in 2017{gap}spend {value}']
+"#;
+
+#[test]
+fn conflict_labels_the_outlier_against_the_consensus() {
+    let (found, json) = lint(
+        SPEND,
+        &[
+            (
+                "corpus/a.txt",
+                "In 2017, Netflix agreed to spend $150 million on ads.",
+            ),
+            ("corpus/b.txt", "In 2017 it would spend US$150m."),
+            ("corpus/c.txt", "In 2017 it would spend $200 million."),
+        ],
+    );
+    assert_eq!(
+        found,
+        vec![triple("conflict", "corpus/c.txt", "$200 million")]
+    );
+    let labels = json["findings"][0]["labels"].as_array().unwrap();
+    assert_eq!(
+        labels.len(),
+        3,
+        "the outlier and one label per agreeing source"
+    );
+    assert_eq!(labels[1]["path"], "corpus/a.txt");
+    assert_eq!(labels[1]["value"], "USD 150M");
+    assert_eq!(labels[2]["text"], "US$150m");
+}
+
+#[test]
+fn a_tie_is_a_split_not_a_verdict() {
+    let (found, json) = lint(
+        SPEND,
+        &[
+            ("corpus/a.txt", "In 2017 it would spend $150 million."),
+            ("corpus/b.txt", "In 2017 it would spend $200 million."),
+        ],
+    );
+    assert_eq!(
+        found,
+        vec![triple("conflict", "corpus/a.txt", "$150 million")]
+    );
+    let f = &json["findings"][0];
+    assert!(f["message"]
+        .as_str()
+        .unwrap()
+        .starts_with("sources are split on"));
+    assert!(f["labels"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|l| l["primary"] == true));
+}
+
+#[test]
+fn compatible_wordings_agree() {
+    let (found, _) = lint(
+        SPEND,
+        &[
+            ("corpus/a.txt", "In 2017 it would spend $150 million."),
+            ("corpus/b.txt", "In 2017 it would spend $150M."),
+            ("corpus/c.txt", "In 2017 it would spend over $100 million."),
+        ],
+    );
+    assert_eq!(found, vec![]);
+}
+
+#[test]
+fn self_conflict_marks_the_later_statement() {
+    let (found, json) = lint(
+        SPEND,
+        &[
+            (
+                "corpus/a.txt",
+                "In 2017 it would spend $150 million. Later: in 2017 it would spend $300 million.",
+            ),
+            ("corpus/b.txt", "In 2017 it would spend $150 million."),
+        ],
+    );
+    assert_eq!(
+        found,
+        vec![triple("self-conflict", "corpus/a.txt", "$300 million")]
+    );
+    let labels = json["findings"][0]["labels"].as_array().unwrap();
+    assert_eq!(labels[0]["primary"], false);
+    assert_eq!(labels[0]["text"], "$150 million");
+}
+
+#[test]
+fn unsupported_needs_min_sources() {
+    let rule = SPEND.to_string() + "min_sources = 2\n";
+    let (found, _) = lint(
+        &rule,
+        &[
+            ("corpus/a.txt", "In 2017 it would spend $150 million."),
+            ("corpus/b.txt", "Nothing about money here."),
+        ],
+    );
+    assert_eq!(
+        found,
+        vec![triple("unsupported", "corpus/a.txt", "$150 million")]
+    );
+
+    // The fact sheet corroborates it.
+    let (found, _) = lint(
+        &(rule + "expected = \"$150M\"\n"),
+        &[("corpus/a.txt", "In 2017 it would spend $150 million.")],
+    );
+    assert_eq!(found, vec![]);
+}
+
+#[test]
+fn reference_checks_expected_and_rejected_values() {
+    let rule = SPEND.to_string() + "expected = \"$150 million\"\ncite = \"the complaint\"\n";
+    let (found, json) = lint(
+        &rule,
+        &[
+            ("corpus/a.txt", "In 2017 it would spend $150 million."),
+            ("corpus/b.txt", "In 2017 it would spend $250 million."),
+        ],
+    );
+    assert_eq!(
+        found,
+        vec![triple(
+            "contradicts-reference",
+            "corpus/b.txt",
+            "$250 million"
+        )]
+    );
+    assert!(json["findings"][0]["notes"]
+        .to_string()
+        .contains("fact sheet: USD 150M (the complaint)"));
+
+    let rule = SPEND.to_string()
+        + "rejected = [{ value = \"$250M\", reason = \"a misreading of the filing\" }]\n";
+    let (found, json) = lint(
+        &rule,
+        &[("corpus/b.txt", "In 2017 it would spend $250 million.")],
+    );
+    assert_eq!(
+        found,
+        vec![triple(
+            "contradicts-reference",
+            "corpus/b.txt",
+            "$250 million"
+        )]
+    );
+    assert!(json["findings"][0]["notes"]
+        .to_string()
+        .contains("a misreading of the filing"));
+}
+
+#[test]
+fn multivalued_facts_only_check_the_reference() {
+    let rule = r#"
+[[fact]]
+id = "musk"
+description = "how Elon Musk is described"
+kind = "title"
+multivalued = true
+patterns = ['(?P<value>(?:Tesla|SpaceX) (?:founder|CEO)) Elon Musk']
+rejected = [{ value = "Tesla founder", reason = "Tesla was founded by Eberhard and Tarpenning" }]
+"#;
+    let (found, _) = lint(
+        rule,
+        &[
+            (
+                "corpus/a.txt",
+                "SpaceX CEO Elon Musk said. Tesla founder Elon Musk said.",
+            ),
+            ("corpus/b.txt", "Tesla CEO Elon Musk said."),
+        ],
+    );
+    assert_eq!(
+        found,
+        vec![triple(
+            "contradicts-reference",
+            "corpus/a.txt",
+            "Tesla founder"
+        )]
+    );
+}
+
+#[test]
+fn unreadable_words_are_a_note() {
+    let rule = r#"
+[[fact]]
+id = "spend"
+description = "the 2017 ad spend"
+kind = "money"
+patterns = ['in 2017 it would spend (?P<value>\w+)']
+"#;
+    let (found, json) = lint(
+        rule,
+        &[("corpus/a.txt", "In 2017 it would spend lavishly.")],
+    );
+    assert_eq!(
+        found,
+        vec![triple("unreadable-value", "corpus/a.txt", "lavishly")]
+    );
+    assert_eq!(json["findings"][0]["severity"], "note");
+    assert!(json["claims"][0]["unreadable"].is_string());
+}
+
+#[test]
+fn relative_dates_need_a_publication_date() {
+    let rule = r#"
+[[fact]]
+id = "filed"
+description = "when the lawsuit was filed"
+kind = "date"
+patterns = ['filed (?:in )?{value}']
+"#;
+    let manifest = "[source.\"a.txt\"]\npublished = \"2024-04-03\"\n";
+    let (found, json) = lint(
+        rule,
+        &[
+            ("corpus/a.txt", "The suit was filed last year."),
+            ("corpus/b.txt", "The suit was filed last year."),
+            ("corpus/c.txt", "The suit was filed in April 2023."),
+            ("corpus/sources.toml", manifest),
+        ],
+    );
+    assert_eq!(found, vec![]);
+    let claims = json["claims"].as_array().unwrap();
+    assert_eq!(claims[0]["value"], "2023");
+    assert!(
+        claims[1]["value"].is_null() && claims[1]["unresolved"].is_string(),
+        "{claims:#?}"
+    );
+}
