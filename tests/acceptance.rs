@@ -60,7 +60,7 @@ fn claims(r: &Value, fact: &str) -> Vec<(String, String)> {
 #[test]
 fn the_unsupported_100_million() {
     let r = report();
-    let f = findings(&r, "access-payment");
+    let f = findings(r, "access-payment");
     assert_eq!(f.len(), 1, "{f:#?}");
     assert_eq!(f[0]["kind"], "unsupported");
     assert_eq!(
@@ -72,7 +72,7 @@ fn the_unsupported_100_million() {
 #[test]
 fn tesla_founder_contradicts_the_fact_sheet() {
     let r = report();
-    let f = findings(&r, "musk-descriptor");
+    let f = findings(r, "musk-descriptor");
     assert_eq!(f.len(), 1, "{f:#?}");
     assert_eq!(f[0]["kind"], "contradicts-reference");
     assert_eq!(
@@ -87,7 +87,7 @@ fn tesla_founder_contradicts_the_fact_sheet() {
 #[test]
 fn hastings_is_not_the_president_of_netflix() {
     let r = report();
-    let f = findings(&r, "hastings-title");
+    let f = findings(r, "hastings-title");
     assert_eq!(f.len(), 1, "{f:#?}");
     assert_eq!(
         primary(f[0]),
@@ -114,7 +114,7 @@ fn hastings_is_not_the_president_of_netflix() {
 #[test]
 fn tachlis_gives_the_titan_api_the_inboxes() {
     let r = report();
-    let f = findings(&r, "titan-api-access");
+    let f = findings(r, "titan-api-access");
     assert_eq!(f.len(), 1, "{f:#?}");
     assert_eq!(
         primary(f[0]),
@@ -130,7 +130,7 @@ fn tachlis_gives_the_titan_api_the_inboxes() {
 fn claims_from_every_source_that_states_them() {
     let r = report();
     let sources = |fact| {
-        claims(&r, fact)
+        claims(r, fact)
             .into_iter()
             .map(|(p, _)| p)
             .collect::<std::collections::BTreeSet<_>>()
@@ -158,11 +158,11 @@ fn claims_from_every_source_that_states_them() {
             "hindustan-times.txt"
         ])
     );
-    for (_, value) in claims(&r, "ad-spend-2017") {
+    for (_, value) in claims(r, "ad-spend-2017") {
         assert_eq!(value, "USD 150M");
     }
     // "last year" in an April 2024 article is 2023, which overlaps April 2023.
-    let filed = claims(&r, "lawsuit-filed");
+    let filed = claims(r, "lawsuit-filed");
     assert!(
         filed.contains(&("epoch-times.txt".into(), "2023".into())),
         "{filed:?}"
@@ -185,12 +185,12 @@ fn equivalent_wordings_are_not_conflicts() {
         "ad-spend-2017",
     ] {
         assert!(
-            findings(&r, fact).is_empty(),
+            findings(r, fact).is_empty(),
             "{fact}: {:#?}",
-            findings(&r, fact)
+            findings(r, fact)
         );
         assert!(
-            claims(&r, fact).len() >= 2,
+            claims(r, fact).len() >= 2,
             "{fact} should have claims from several sources"
         );
     }
