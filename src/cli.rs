@@ -1,6 +1,6 @@
 //! Command-line arguments. Only `main` turns these into library calls.
 
-use clap::{Parser, ValueEnum};
+use clap::{Args as ClapArgs, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
 
 /// factlint finds where news articles covering one story disagree on facts.
@@ -9,31 +9,71 @@ use std::path::PathBuf;
 /// defined by the rules with its patterns, normalises the wording into
 /// comparable values ("$150M" = "$150 million", "every fortnight" = "every
 /// two weeks"), and reports conflicts between sources, values that
-/// contradict a rule's fact sheet, values too few sources support, and
-/// sources that contradict themselves.
+/// contradict a rule's fact sheet, values too few sources support, sources
+/// that contradict themselves, and rules that check less than they seem to.
 ///
-/// Rules come from --rules; else from the `rules` of the nearest
-/// factlint.toml in the corpus folder or above; else from ./rules.
-/// Article metadata (outlet, URL, publication date) is read from a
+/// Configuration (factlint.toml) comes from --config, else the file named by
+/// FACTLINT_CONFIG, else the nearest factlint.toml in the corpus folder or
+/// above. Rules come from --rules, else the configuration's `rules`, else
+/// ./rules. Article metadata (outlet, URL, publication date) is read from a
 /// sources.toml beside the articles.
 ///
 /// Exit status: 0 when no finding is at or above --fail-on; 1 when some
-/// finding is; 2 on a usage error or bad input (missing or unreadable
-/// paths, non-UTF-8 files, no articles, invalid rule files).
+/// finding is (or, for `factlint test`, an example fails); 2 on a usage
+/// error or bad input (missing or unreadable paths, non-UTF-8 files, no
+/// articles, invalid rule or configuration files).
 #[derive(Parser, Debug)]
-#[command(name = "factlint", version, max_term_width = 100)]
-pub struct Args {
+#[command(
+    name = "factlint",
+    version,
+    max_term_width = 100,
+    args_conflicts_with_subcommands = true
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+
+    #[command(flatten)]
+    pub check: CheckArgs,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Run every example of every rule and report the ones that fail.
+    Test(TestArgs),
+    /// Show the claims table: one row per fact, one column per source.
+    Table(TableArgs),
+    /// Explain a finding code (FL001, conflict) or a fact (ad-spend-2017).
+    Explain(ExplainArgs),
+    /// Create a factlint.toml, example rules and a sources.toml in DIR.
+    Init(InitArgs),
+}
+
+/// Where rules and configuration come from; shared by the commands.
+#[derive(ClapArgs, Debug, Default)]
+pub struct RuleArgs {
+    /// A rule file or a folder of rule files (*.toml); may be repeated.
+    #[arg(long, value_name = "DIR")]
+    pub rules: Vec<PathBuf>,
+
+    /// The configuration file to use instead of looking for factlint.toml.
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+}
+
+#[derive(ClapArgs, Debug)]
+pub struct CheckArgs {
     /// Articles to check: files, or folders searched recursively for .txt
     /// and .md files.
     #[arg(value_name = "PATH", default_value = ".")]
     pub paths: Vec<PathBuf>,
 
-    /// A rule file or a folder of rule files (*.toml); may be repeated.
-    #[arg(long, value_name = "DIR")]
-    pub rules: Vec<PathBuf>,
+    #[command(flatten)]
+    pub rules: RuleArgs,
 
     /// Output format: human (rustc-style diagnostics), short (one line per
-    /// finding) or json (the documented machine format).
+    /// finding), json (the documented machine format) or table (the claims
+    /// table).
     #[arg(long, value_enum, default_value_t = Format::Human)]
     pub format: Format,
 
@@ -45,6 +85,82 @@ pub struct Args {
     /// The lowest severity that makes factlint exit with status 1.
     #[arg(long, value_enum, default_value_t = FailOn::Error, value_name = "SEVERITY")]
     pub fail_on: FailOn,
+
+    /// Print the resolved configuration, with where each value comes from,
+    /// and exit.
+    #[arg(long)]
+    pub show_config: bool,
+
+    /// After the report, show per fact how many sources and claims it
+    /// matched.
+    #[arg(long)]
+    pub statistics: bool,
+}
+
+#[derive(ClapArgs, Debug)]
+pub struct TestArgs {
+    /// Rule files or folders; by default the configured rules.
+    #[arg(value_name = "RULES")]
+    pub rules: Vec<PathBuf>,
+
+    /// The configuration file to use instead of looking for factlint.toml.
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+
+    #[arg(long, value_enum, default_value_t = ColorWhen::Auto, value_name = "WHEN")]
+    pub color: ColorWhen,
+}
+
+#[derive(ClapArgs, Debug)]
+pub struct TableArgs {
+    /// Articles, as for checking.
+    #[arg(value_name = "PATH", default_value = ".")]
+    pub paths: Vec<PathBuf>,
+
+    #[command(flatten)]
+    pub rules: RuleArgs,
+
+    /// text (aligned, fits the terminal), csv or markdown.
+    #[arg(long, value_enum, default_value_t = TableFormat::Text)]
+    pub format: TableFormat,
+
+    /// Do not cut cells to fit the width.
+    #[arg(long)]
+    pub wide: bool,
+
+    /// The width to fit text tables into.
+    #[arg(long, default_value_t = 120, value_name = "COLUMNS")]
+    pub width: usize,
+}
+
+#[derive(ClapArgs, Debug)]
+pub struct ExplainArgs {
+    /// A finding code (FL001), a finding kind (conflict) or a fact id.
+    #[arg(value_name = "ID", required_unless_present = "all_codes")]
+    pub id: Option<String>,
+
+    /// For a fact: the articles to list the sources that state it from.
+    #[arg(value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+
+    #[command(flatten)]
+    pub rules: RuleArgs,
+
+    /// Print the documentation of every code as Markdown (docs/codes.md).
+    #[arg(long, conflicts_with = "id")]
+    pub all_codes: bool,
+}
+
+#[derive(ClapArgs, Debug)]
+pub struct InitArgs {
+    /// The story's folder.
+    #[arg(value_name = "DIR", default_value = ".")]
+    pub dir: PathBuf,
+
+    /// Write the files that are missing even if others exist. Existing
+    /// files are never overwritten.
+    #[arg(long)]
+    pub force: bool,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -52,6 +168,14 @@ pub enum Format {
     Human,
     Short,
     Json,
+    Table,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum TableFormat {
+    Text,
+    Csv,
+    Markdown,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]

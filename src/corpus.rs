@@ -233,7 +233,11 @@ impl Manifest {
         let raw: RawManifest = match toml::from_str(&text) {
             Ok(r) => r,
             Err(e) => {
-                errors.push(files::toml_error(file, &name, &e));
+                errors.push(files::toml_error(
+                    file,
+                    &format!("invalid TOML in {name}"),
+                    &e,
+                ));
                 return None;
             }
         };

@@ -4,10 +4,12 @@
 //! learn which patterns match at all; only those are then run for their
 //! captures. Articles are independent, so they are processed in parallel;
 //! the result is sorted afterwards, so the output never depends on the
-//! thread count.
+//! thread count. `factlint test` runs rule examples through [`find`], the
+//! same code, so an example that passes means the corpus is read the same
+//! way.
 
-use crate::corpus::{Corpus, Source};
-use crate::rules::RuleSet;
+use crate::corpus::Corpus;
+use crate::rules::{Fact, RuleSet};
 use crate::value::{self, Context, Reading};
 use rayon::prelude::*;
 use std::ops::Range;
@@ -23,6 +25,17 @@ pub struct Claim {
     pub span: Range<usize>,
     /// What the words mean, or why they could not be read.
     pub reading: Result<Reading, String>,
+    /// The patterns (indices into the fact's) that captured exactly these
+    /// bytes; for the redundant-pattern check.
+    pub patterns: Vec<usize>,
+}
+
+/// One fact's claim in one text, before it is tied to a source.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Found {
+    pub span: Range<usize>,
+    pub reading: Result<Reading, String>,
+    pub patterns: Vec<usize>,
 }
 
 /// All claims of all facts in all sources, sorted by fact, source and
@@ -32,7 +45,34 @@ pub fn extract(rules: &RuleSet, corpus: &Corpus) -> Vec<Claim> {
         .sources
         .par_iter()
         .enumerate()
-        .flat_map_iter(|(index, source)| extract_source(rules, index, source))
+        .flat_map_iter(|(index, source)| {
+            let text: &str = &source.text;
+            let ctx = Context {
+                published: source.meta.published.as_ref(),
+            };
+            let candidates = rules.candidates(text);
+            let mut out = Vec::new();
+            let mut at = 0;
+            while at < candidates.len() {
+                let fact = candidates[at].0;
+                let n = candidates[at..]
+                    .iter()
+                    .take_while(|(f, _)| *f == fact)
+                    .count();
+                let patterns = candidates[at..at + n].iter().map(|(_, p)| *p);
+                for found in find(&rules.facts[fact], patterns, text, ctx) {
+                    out.push(Claim {
+                        fact,
+                        source: index,
+                        span: found.span,
+                        reading: found.reading,
+                        patterns: found.patterns,
+                    });
+                }
+                at += n;
+            }
+            out
+        })
         .collect();
     claims.sort_by(|a, b| {
         (a.fact, a.source, a.span.start, a.span.end).cmp(&(
@@ -45,53 +85,53 @@ pub fn extract(rules: &RuleSet, corpus: &Corpus) -> Vec<Claim> {
     claims
 }
 
-fn extract_source(rules: &RuleSet, index: usize, source: &Source) -> Vec<Claim> {
-    let text: &str = &source.text;
-    let ctx = Context {
-        published: source.meta.published.as_ref(),
-    };
-    let mut spans: Vec<(usize, Range<usize>)> = Vec::new();
-    for (fact, pattern) in rules.candidates(text) {
-        let regex = &rules.facts[fact].patterns[pattern].regex;
-        for caps in regex.captures_iter(text) {
+/// The claims `fact` makes in `text` with the given patterns, read in
+/// context `ctx`, in text order.
+pub fn find(
+    fact: &Fact,
+    patterns: impl IntoIterator<Item = usize>,
+    text: &str,
+    ctx: Context<'_>,
+) -> Vec<Found> {
+    let mut spans: Vec<(Range<usize>, usize)> = Vec::new();
+    for p in patterns {
+        for caps in fact.patterns[p].regex.captures_iter(text) {
             if let Some(m) = caps.name("value") {
                 if !m.as_str().trim().is_empty() {
-                    spans.push((fact, m.range()));
+                    spans.push((m.range(), p));
                 }
             }
         }
     }
-    // Two patterns of a fact often find the same words, or one finds a
-    // part of what the other finds ("$284 million" inside "€265 million
-    // ($284 million)"): keep the longest, once.
-    spans.sort_by(|a, b| {
-        (a.0, a.1.start, std::cmp::Reverse(a.1.end)).cmp(&(
-            b.0,
-            b.1.start,
-            std::cmp::Reverse(b.1.end),
-        ))
-    });
-    // Sorted by start, longest first, a span lies inside an earlier one of
-    // its fact exactly when it ends no later than the furthest end so far.
-    let mut kept: Vec<(usize, Range<usize>)> = Vec::new();
-    let mut reach: Option<(usize, usize)> = None;
-    for (fact, span) in spans {
-        match reach {
-            Some((f, end)) if f == fact && span.end <= end => continue,
-            Some((f, end)) if f == fact => reach = Some((f, end.max(span.end))),
-            _ => reach = Some((fact, span.end)),
+    // Two patterns often find the same words, or one finds a part of what
+    // the other finds ("$284 million" inside "€265 million ($284 million)"):
+    // keep the longest, once. Sorted by start, longest first, a span lies
+    // inside an earlier one exactly when it ends no later than the furthest
+    // end so far.
+    spans.sort_by_key(|(s, p)| (s.start, std::cmp::Reverse(s.end), *p));
+    let mut kept: Vec<(Range<usize>, Vec<usize>)> = Vec::new();
+    let mut reach = 0;
+    for (span, p) in spans {
+        match kept.last_mut() {
+            Some((last, ps)) if *last == span => {
+                if !ps.contains(&p) {
+                    ps.push(p);
+                }
+            }
+            Some(_) if span.end <= reach => {}
+            _ => {
+                reach = reach.max(span.end);
+                kept.push((span, vec![p]));
+            }
         }
-        kept.push((fact, span));
     }
     kept.into_iter()
-        .map(|(fact, span)| {
-            let f = &rules.facts[fact];
-            let reading = value::read(f.kind, &text[span.clone()], ctx, &f.categories);
-            Claim {
-                fact,
-                source: index,
+        .map(|(span, patterns)| {
+            let reading = value::read(fact.kind, &text[span.clone()], ctx, &fact.categories);
+            Found {
                 span,
                 reading,
+                patterns,
             }
         })
         .collect()

@@ -95,10 +95,11 @@ pub fn error(message: impl Into<String>) -> Diagnostic {
 }
 
 /// Turns a TOML syntax or shape error into a diagnostic at its span.
-pub fn toml_error(file: FileId, name: &str, err: &toml::de::Error) -> Diagnostic {
+/// `heading` says what was being read ("invalid TOML in rules/a.toml").
+pub fn toml_error(file: FileId, heading: &str, err: &toml::de::Error) -> Diagnostic {
     let message = err.message().trim().to_string();
     match err.span() {
-        Some(span) => error_at(file, span, format!("invalid TOML in {name}"), message),
-        None => error(format!("invalid TOML in {name}: {message}")),
+        Some(span) => error_at(file, span, heading, message),
+        None => error(format!("{heading}: {message}")),
     }
 }

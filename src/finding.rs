@@ -52,15 +52,21 @@ pub enum FindingKind {
     Unsupported,
     SelfConflict,
     UnreadableValue,
+    UnusedFact,
+    RedundantPattern,
+    UncoveredExample,
 }
 
 impl FindingKind {
-    pub const ALL: [FindingKind; 5] = [
+    pub const ALL: [FindingKind; 8] = [
         FindingKind::Conflict,
         FindingKind::ContradictsReference,
         FindingKind::Unsupported,
         FindingKind::SelfConflict,
         FindingKind::UnreadableValue,
+        FindingKind::UnusedFact,
+        FindingKind::RedundantPattern,
+        FindingKind::UncoveredExample,
     ];
 
     /// The stable code, e.g. `FL001`.
@@ -71,6 +77,9 @@ impl FindingKind {
             FindingKind::Unsupported => "FL003",
             FindingKind::SelfConflict => "FL004",
             FindingKind::UnreadableValue => "FL005",
+            FindingKind::UnusedFact => "FL101",
+            FindingKind::RedundantPattern => "FL102",
+            FindingKind::UncoveredExample => "FL103",
         }
     }
 
@@ -82,6 +91,9 @@ impl FindingKind {
             FindingKind::Unsupported => "unsupported",
             FindingKind::SelfConflict => "self-conflict",
             FindingKind::UnreadableValue => "unreadable-value",
+            FindingKind::UnusedFact => "unused-fact",
+            FindingKind::RedundantPattern => "redundant-pattern",
+            FindingKind::UncoveredExample => "uncovered-example",
         }
     }
 
@@ -97,26 +109,98 @@ impl FindingKind {
             FindingKind::Conflict
             | FindingKind::ContradictsReference
             | FindingKind::SelfConflict => Severity::Error,
-            FindingKind::Unsupported => Severity::Warning,
+            FindingKind::Unsupported
+            | FindingKind::UnusedFact
+            | FindingKind::RedundantPattern
+            | FindingKind::UncoveredExample => Severity::Warning,
             FindingKind::UnreadableValue => Severity::Note,
         }
     }
 
     /// One line: what the finding means.
     pub fn summary(self) -> &'static str {
-        match self {
-            FindingKind::Conflict => "a source states a value that other sources contradict",
-            FindingKind::ContradictsReference => {
-                "a source states a value that the rule's fact sheet contradicts"
-            }
-            FindingKind::Unsupported => "a value is stated by fewer sources than the rule requires",
-            FindingKind::SelfConflict => "one source states incompatible values for one fact",
-            FindingKind::UnreadableValue => {
-                "a pattern matched words that are not a value of the fact's kind"
-            }
-        }
+        self.doc().summary
+    }
+
+    /// The full documentation of the code, shown by `factlint explain` and
+    /// generated into `docs/codes.md`.
+    pub fn doc(self) -> &'static CodeDoc {
+        &CODE_DOCS[FindingKind::ALL
+            .iter()
+            .position(|k| *k == self)
+            .unwrap_or(0)]
     }
 }
+
+/// The documentation of one finding code, in ruff's fixed sections.
+#[derive(Debug)]
+pub struct CodeDoc {
+    pub summary: &'static str,
+    pub what: &'static str,
+    pub why: &'static str,
+    pub example: &'static str,
+    pub fix: &'static str,
+}
+
+/// In the order of [`FindingKind::ALL`].
+static CODE_DOCS: [CodeDoc; FindingKind::ALL.len()] = [
+    CodeDoc {
+        summary: "a source states a value that other sources contradict",
+        what: "For one fact, factlint finds the value stated (compatibly) by the most sources: the consensus. A source none of whose claims is compatible with the consensus is reported, with labels on its claim and on one claim of each source in the consensus. When two incompatible values are equally supported there is no consensus, and the finding is a split: one finding, every side labelled.",
+        why: "Two outlets cannot both be right about a single-valued fact. An editor should know which article stands alone before it is published or corrected.",
+        example: "a.txt: \"In 2017, Netflix agreed to spend $150 million on Facebook ads.\"\nb.txt: \"a guaranteed $150 million in 2017 alone\"\nc.txt: \"In 2017 Netflix would spend $200 million.\"  <- FL001: disagrees with 2 other sources",
+        fix: "Check the outlier against the primary source and correct the article. If the values only look different (rounding, a currency conversion), give the fact a `tolerance` or improve its patterns. If sources may rightly state several values, mark the fact `multivalued = true`.",
+    },
+    CodeDoc {
+        summary: "a source states a value that the rule's fact sheet contradicts",
+        what: "The claim's value is equal to one of the rule's `rejected` values, or compatible with none of its `expected` values. Labels: the claim, and one claim from each source that agrees with the fact sheet, as evidence.",
+        why: "A fact sheet is the newsroom's checked record. A value against it is either an error in the article or an out-of-date fact sheet; either needs an editor.",
+        example: "rules: rejected = [{ value = \"Tesla founder\", reason = \"Tesla was incorporated in 2003 by Martin Eberhard and Marc Tarpenning\" }]\narticle: \"billionaire businessman and Tesla founder Elon Musk\"  <- FL002",
+        fix: "Correct the article, or, if the fact sheet is wrong or incomplete, correct `expected`/`rejected` in the rule and its `cite`.",
+    },
+    CodeDoc {
+        summary: "a value is stated by fewer sources than the rule requires",
+        what: "The rule sets `min_sources`, and fewer sources state this value (or a compatible one). A value the fact sheet confirms is never reported.",
+        why: "A precise figure only one outlet prints may be a scoop, or a mistake that others did not repeat. Either way it deserves a second source before it is repeated.",
+        example: "rules: min_sources = 2\nepoch-times.txt: \"paid the Mark Zuckerberg-led company $100 million for the privilege\"  <- FL003: no other source states this",
+        fix: "Find a second source or a document that confirms it (then add it to `expected` with a `cite`), or attribute the figure clearly in the article. Lower `min_sources` if one source is enough for this fact.",
+    },
+    CodeDoc {
+        summary: "one source states incompatible values for one fact",
+        what: "A source states the fact more than once, with values that cannot both be true. The first statement is labelled \"first stated as\", each incompatible later one \"then as\".",
+        why: "An article that contradicts itself confuses readers whatever the truth is, and is the cheapest error to catch.",
+        example: "a.txt: \"In 2017 Netflix would spend $150 million. ... in 2017 it would spend $300 million.\"  <- FL004",
+        fix: "Make the article consistent. If both statements are true (a person's two titles), mark the fact `multivalued = true`.",
+    },
+    CodeDoc {
+        summary: "a pattern matched words that are not a value of the fact's kind",
+        what: "A pattern's `value` group captured words the fact's kind cannot read, e.g. \"lavishly\" for a money fact. The claim takes no part in any comparison.",
+        why: "A claim factlint cannot read is a claim it cannot check; the rule author should know.",
+        example: "rules: patterns = ['spend (?P<value>\\w+)']\narticle: \"it would spend lavishly\"  <- FL005",
+        fix: "Narrow the pattern (use `{value}` so only readable values are captured), or report the wording if factlint should understand it.",
+    },
+    CodeDoc {
+        summary: "a fact matched nothing in any source",
+        what: "None of the fact's patterns matched in any article of the run.",
+        why: "A fact that finds nothing checks nothing: its patterns may be too narrow, or the fact may not belong to this story.",
+        example: "rules: patterns = ['Netflix spent {value} on Snapchat']  <- FL101 on a corpus that never says so",
+        fix: "Broaden the patterns (add examples of the wordings they should match and run `factlint test`), or remove the fact from this story's rules.",
+    },
+    CodeDoc {
+        summary: "two patterns of one fact always match the same text",
+        what: "Over the whole run, this pattern captured exactly the same text as an earlier pattern of the same fact, every time.",
+        why: "A redundant pattern costs a scan of every article and suggests the author meant it to match something else.",
+        example: "rules: patterns = ['in 2017{gap}spend {value}', 'In 2017{gap}spend {value}']  <- FL102 (patterns are case-insensitive)",
+        fix: "Remove one of the patterns, or change it to match the wording it was written for.",
+    },
+    CodeDoc {
+        summary: "an example of a fact is matched by none of its patterns",
+        what: "The fact has an example with values, and none of its patterns matches the example's text at all.",
+        why: "An example states a wording the fact must handle. If no pattern reaches it, the rule is known to miss that wording in real articles.",
+        example: "[[fact.example]]\ntext = \"Netflix's 2017 ad budget was $150 million.\"\nvalues = [\"$150M\"]  <- FL103 when no pattern matches this sentence",
+        fix: "Add or extend a pattern so it matches the example, and run `factlint test` to check the value it extracts.",
+    },
+];
 
 impl fmt::Display for FindingKind {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {

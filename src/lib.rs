@@ -25,19 +25,36 @@
 pub mod compare;
 pub mod config;
 pub mod corpus;
+pub mod examples;
+pub mod explain;
 pub mod extract;
 pub mod files;
 pub mod finding;
+pub mod hygiene;
+pub mod init;
 pub mod report;
 pub mod rules;
 pub mod value;
 
+use config::{Config, Origin};
 use corpus::Corpus;
 use extract::Claim;
 use files::{Diagnostic, Files};
 use finding::Finding;
 use rules::RuleSet;
 use std::path::PathBuf;
+
+/// Loads the rules the configuration names. A missing built-in `rules/`
+/// gets a message saying where else rules can come from.
+pub fn load_rules(config: &Config, files: &mut Files) -> Result<RuleSet, Vec<Diagnostic>> {
+    if config.rules_origin == Origin::BuiltIn && !config.rules.iter().any(|p| p.exists()) {
+        return Err(vec![files::error(format!(
+            "no rules found: pass --rules DIR, or put a {} naming the rules folder in the corpus folder or above it, or run factlint where a `rules/` folder is",
+            config::CONFIG_FILE
+        ))]);
+    }
+    RuleSet::load(&config.rules, &config.defaults, files)
+}
 
 /// The result of checking a corpus against a rule set.
 pub struct Checked {
@@ -53,9 +70,9 @@ pub struct Checked {
 pub fn check(
     files: &mut Files,
     corpus_paths: &[PathBuf],
-    rule_paths: &[PathBuf],
+    config: &Config,
 ) -> Result<Checked, Vec<Diagnostic>> {
-    let rules = RuleSet::load(rule_paths, files);
+    let rules = load_rules(config, files);
     let corpus = Corpus::load(corpus_paths, files);
     let (rules, corpus) = match (rules, corpus) {
         (Ok(r), Ok(c)) => (r, c),
@@ -66,7 +83,8 @@ pub fn check(
         }
     };
     let claims = extract::extract(&rules, &corpus);
-    let findings = compare::compare(&rules, &corpus, &claims);
+    let mut findings = compare::compare(&rules, &corpus, &claims);
+    findings.extend(hygiene::check(&rules, &corpus, &claims));
     Ok(Checked {
         corpus,
         rules,

@@ -1,66 +1,272 @@
 //! The `factlint` binary: parse arguments, run the library, print, and map
-//! the outcome to an exit code (0 clean, 1 findings, 2 bad input). This is
-//! the only code that prints.
+//! the outcome to an exit code (0 clean, 1 findings or failed examples, 2
+//! bad input). This is the only code that prints.
 
 mod cli;
 
 use clap::Parser;
-use cli::{Args, ColorWhen, FailOn, Format};
+use cli::{
+    CheckArgs, Cli, ColorWhen, Command, ExplainArgs, FailOn, Format, InitArgs, TableArgs,
+    TableFormat, TestArgs,
+};
 use codespan_reporting::term::{self, termcolor};
+use factlint::config::Config;
 use factlint::files::{Diagnostic, Files};
 use factlint::finding::Severity;
-use factlint::report::{self, Report};
+use factlint::report::{self, Layout, Report};
 use std::io::{self, IsTerminal, Write};
+use std::path::PathBuf;
 use std::process::ExitCode;
 
+/// Exit statuses.
+const FINDINGS: u8 = 1;
+const BAD_INPUT: u8 = 2;
+
 fn main() -> ExitCode {
-    let args = Args::parse();
+    let cli = Cli::parse();
     let mut files = Files::new();
-    let stderr_color = color_choice(args.color, io::stderr().is_terminal());
-
-    let outcome = factlint::config::rule_paths(&args.rules, &args.paths, &mut files)
-        .and_then(|rules| factlint::check(&mut files, &args.paths, &rules));
-    let checked = match outcome {
-        Ok(c) => c,
-        Err(errors) => {
-            print_errors(&files, &errors, stderr_color);
-            return ExitCode::from(2);
-        }
+    let outcome = match cli.command {
+        None => check(cli.check, &mut files),
+        Some(Command::Test(args)) => test(args, &mut files),
+        Some(Command::Table(args)) => table(args, &mut files),
+        Some(Command::Explain(args)) => explain(args, &mut files),
+        Some(Command::Init(args)) => init(args),
     };
+    match outcome {
+        Ok(code) => ExitCode::from(code),
+        Err(Failure::Input(errors, color)) => {
+            print_errors(
+                &files,
+                &errors,
+                color_choice(color, io::stderr().is_terminal()),
+            );
+            ExitCode::from(BAD_INPUT)
+        }
+        Err(Failure::Output(e)) => {
+            eprintln!("error: cannot write the output: {e}");
+            ExitCode::from(BAD_INPUT)
+        }
+    }
+}
 
+/// Why a command stopped.
+enum Failure {
+    /// Bad input: diagnostics for stderr.
+    Input(Vec<Diagnostic>, ColorWhen),
+    /// Writing the output failed (other than a closed pipe).
+    Output(io::Error),
+}
+
+type Outcome = Result<u8, Failure>;
+
+fn input(color: ColorWhen) -> impl Fn(Vec<Diagnostic>) -> Failure {
+    move |errors| Failure::Input(errors, color)
+}
+
+/// Writes to stdout, buffered, coloured as `color` says. A reader that
+/// stopped reading (`factlint … | head`) is not an error.
+fn emit(
+    color: ColorWhen,
+    write: impl FnOnce(&mut termcolor::BufferedStandardStream) -> io::Result<()>,
+) -> Result<(), Failure> {
+    let mut out =
+        termcolor::BufferedStandardStream::stdout(color_choice(color, io::stdout().is_terminal()));
+    match write(&mut out).and_then(|()| out.flush()) {
+        Err(e) if e.kind() != io::ErrorKind::BrokenPipe => Err(Failure::Output(e)),
+        _ => Ok(()),
+    }
+}
+
+fn check(args: CheckArgs, files: &mut Files) -> Outcome {
+    let bad = input(args.color);
+    let config = Config::resolve(
+        args.rules.config.as_deref(),
+        &args.rules.rules,
+        &args.paths,
+        files,
+    )
+    .map_err(&bad)?;
+    if args.show_config {
+        emit(args.color, |out| out.write_all(config.show().as_bytes()))?;
+        return Ok(0);
+    }
+    let checked = factlint::check(files, &args.paths, &config).map_err(&bad)?;
     let report = Report::new(
-        &files,
+        files,
         &checked.corpus,
         &checked.rules,
         &checked.claims,
         checked.findings.clone(),
     );
-    let stdout_color = color_choice(args.color, io::stdout().is_terminal());
-    let mut out = termcolor::BufferedStandardStream::stdout(stdout_color);
-    let written = match args.format {
-        Format::Human => report::write_human(&report, &mut out),
-        Format::Short => report::write_short(&report, &mut out),
-        Format::Json => report::write_json(&report, &mut out),
-    }
-    .and_then(|()| out.flush());
-    if let Err(e) = written {
-        // A reader that stopped reading (`factlint … | head`) is not an
-        // error; anything else is.
-        if e.kind() != io::ErrorKind::BrokenPipe {
-            eprintln!("error: cannot write the report: {e}");
-            return ExitCode::from(2);
+    emit(args.color, |out| {
+        match args.format {
+            Format::Human => report::write_human(&report, out)?,
+            Format::Short => report::write_short(&report, out)?,
+            Format::Json => return report::write_json(&report, args.statistics, out),
+            Format::Table => report::write_table(&report, Layout::Text { width: Some(120) }, out)?,
         }
-    }
-
+        if args.statistics {
+            writeln!(out)?;
+            report::write_statistics(&report, out)?;
+        }
+        Ok(())
+    })?;
     let threshold = match args.fail_on {
         FailOn::Error => Severity::Error,
         FailOn::Warning => Severity::Warning,
         FailOn::Note => Severity::Note,
     };
-    if report.fails(threshold) {
-        ExitCode::from(1)
+    Ok(if report.fails(threshold) { FINDINGS } else { 0 })
+}
+
+fn test(args: TestArgs, files: &mut Files) -> Outcome {
+    let bad = input(args.color);
+    let config = Config::resolve(
+        args.config.as_deref(),
+        &args.rules,
+        &[PathBuf::from(".")],
+        files,
+    )
+    .map_err(&bad)?;
+    let rules = factlint::load_rules(&config, files).map_err(&bad)?;
+    let run = factlint::examples::run(&rules);
+    let config_term = term::Config::default();
+    emit(args.color, |out| {
+        for d in &run.failures {
+            term::emit_to_write_style(out, &config_term, files.codespan(), d).map_err(to_io)?;
+        }
+        for (fact, positive, negative) in &run.thin {
+            writeln!(out, "note: `{fact}` has {positive} example(s) with values and {negative} without; at least 2 and 1 are advised")?;
+        }
+        writeln!(
+            out,
+            "test: {} examples of {} facts, {} failed",
+            run.examples,
+            rules.facts.len(),
+            run.failures.len()
+        )
+    })?;
+    Ok(if run.failures.is_empty() { 0 } else { FINDINGS })
+}
+
+fn table(args: TableArgs, files: &mut Files) -> Outcome {
+    let bad = input(ColorWhen::Never);
+    let config = Config::resolve(
+        args.rules.config.as_deref(),
+        &args.rules.rules,
+        &args.paths,
+        files,
+    )
+    .map_err(&bad)?;
+    let checked = factlint::check(files, &args.paths, &config).map_err(&bad)?;
+    let report = Report::new(
+        files,
+        &checked.corpus,
+        &checked.rules,
+        &checked.claims,
+        checked.findings.clone(),
+    );
+    let layout = match args.format {
+        TableFormat::Text => Layout::Text {
+            width: (!args.wide).then_some(args.width),
+        },
+        TableFormat::Csv => Layout::Csv,
+        TableFormat::Markdown => Layout::Markdown,
+    };
+    emit(ColorWhen::Never, |out| {
+        report::write_table(&report, layout, out)
+    })?;
+    Ok(0)
+}
+
+fn explain(args: ExplainArgs, files: &mut Files) -> Outcome {
+    let bad = input(ColorWhen::Auto);
+    if args.all_codes {
+        emit(ColorWhen::Never, |out| {
+            out.write_all(factlint::explain::codes_markdown().as_bytes())
+        })?;
+        return Ok(0);
+    }
+    let id = args.id.unwrap_or_default();
+    if let Some(kind) = factlint::explain::find_code(&id) {
+        emit(ColorWhen::Never, |out| {
+            out.write_all(factlint::explain::code(kind).as_bytes())
+        })?;
+        return Ok(0);
+    }
+    let corpus_hint = if args.paths.is_empty() {
+        vec![PathBuf::from(".")]
     } else {
-        ExitCode::SUCCESS
+        args.paths.clone()
+    };
+    let config = Config::resolve(
+        args.rules.config.as_deref(),
+        &args.rules.rules,
+        &corpus_hint,
+        files,
+    )
+    .map_err(&bad)?;
+    let rules = factlint::load_rules(&config, files).map_err(&bad)?;
+    let Some(index) = rules.facts.iter().position(|f| f.id == id) else {
+        return Err(bad(vec![factlint::files::error(format!(
+            "`{id}` is neither a finding code (FL001…, or a kind such as `conflict`) nor a fact in the rules"
+        ))]));
+    };
+    let checked = if args.paths.is_empty() {
+        None
+    } else {
+        Some(factlint::check(files, &args.paths, &config).map_err(&bad)?)
+    };
+    // The fact as loaded for the corpus run, if any, else from the rules.
+    let text = match &checked {
+        Some(c) => factlint::explain::fact(
+            &c.rules.facts[index],
+            index,
+            files,
+            Some((&c.corpus, &c.claims)),
+        ),
+        None => factlint::explain::fact(&rules.facts[index], index, files, None),
+    };
+    emit(ColorWhen::Never, |out| out.write_all(text.as_bytes()))?;
+    Ok(0)
+}
+
+fn init(args: InitArgs) -> Outcome {
+    match factlint::init::init(&args.dir, args.force) {
+        Ok(outcome) => {
+            emit(ColorWhen::Never, |out| {
+                out.write_all(factlint::init::describe(&outcome).as_bytes())
+            })?;
+            Ok(0)
+        }
+        Err(factlint::init::Refusal::Exists(paths)) => {
+            let names: Vec<String> = paths
+                .iter()
+                .map(|p| format!("`{}`", factlint::corpus::display(p)))
+                .collect();
+            Err(Failure::Input(
+                vec![factlint::files::error(format!(
+                    "not initialising: {} already exist{}; nothing was written (use --force to write only the missing files; existing files are never overwritten)",
+                    names.join(", "),
+                    if paths.len() == 1 { "s" } else { "" }
+                ))],
+                ColorWhen::Auto,
+            ))
+        }
+        Err(factlint::init::Refusal::Io(path, e)) => Err(Failure::Input(
+            vec![factlint::files::error(format!(
+                "cannot write `{}`: {e}",
+                factlint::corpus::display(&path)
+            ))],
+            ColorWhen::Auto,
+        )),
+    }
+}
+
+fn to_io(e: codespan_reporting::files::Error) -> io::Error {
+    match e {
+        codespan_reporting::files::Error::Io(e) => e,
+        other => io::Error::other(other.to_string()),
     }
 }
 

@@ -220,3 +220,55 @@ fn sources(n: usize) -> String {
         format!("{n} sources")
     }
 }
+
+/// What most sources say about one fact.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Consensus {
+    /// No source states a readable value.
+    None,
+    /// The value stated (compatibly) by the most sources.
+    Value(Value),
+    /// The top values are incompatible and equally supported.
+    Split,
+}
+
+/// The consensus of each fact, computed as the conflict check computes it
+/// (over all readable claims), for the claims table.
+pub fn consensus(rules: &RuleSet, corpus: &Corpus, claims: &[Claim]) -> Vec<Consensus> {
+    rules
+        .facts
+        .iter()
+        .enumerate()
+        .map(|(index, fact)| {
+            let mine: Vec<Claim> = claims.iter().filter(|c| c.fact == index).cloned().collect();
+            let view = View::new(fact, corpus, &mine);
+            let most = view.support.iter().map(BTreeSet::len).max().unwrap_or(0);
+            let top: Vec<usize> = (0..view.values.len())
+                .filter(|&v| view.support[v].len() == most)
+                .collect();
+            // Several values of a multivalued fact are all true: show the
+            // most stated, never a split.
+            let split = !fact.multivalued
+                && top
+                    .iter()
+                    .any(|&a| top.iter().any(|&b| !view.compatible[a][b]));
+            // Prefer what the fact sheet does not reject, then what is
+            // stated most often.
+            let rejected = |v: usize| {
+                fact.rejected
+                    .iter()
+                    .any(|r| view.values[v].compatible(&r.value, &fact.tolerance))
+            };
+            let claims = |v: usize| view.value_of.iter().filter(|&&w| w == v).count();
+            let best = top
+                .iter()
+                .copied()
+                .min_by_key(|&v| (rejected(v), std::cmp::Reverse(claims(v)), v));
+            match best {
+                None => Consensus::None,
+                Some(_) if split => Consensus::Split,
+                Some(v) => Consensus::Value(view.values[v].clone()),
+            }
+        })
+        .collect()
+}

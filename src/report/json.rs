@@ -17,6 +17,9 @@ struct Output<'a> {
     claims: Vec<Claim<'a>>,
     findings: Vec<Finding<'a>>,
     summary: Summary,
+    /// Only with `--statistics`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    statistics: Option<Vec<super::FactStatistics>>,
 }
 
 #[derive(Serialize)]
@@ -74,7 +77,7 @@ struct Label<'a> {
     message: &'a str,
 }
 
-pub fn write_json<W: Write>(report: &Report<'_>, out: &mut W) -> io::Result<()> {
+pub fn write_json<W: Write>(report: &Report<'_>, statistics: bool, out: &mut W) -> io::Result<()> {
     let files = report.files;
     let sources = report
         .corpus
@@ -148,6 +151,7 @@ pub fn write_json<W: Write>(report: &Report<'_>, out: &mut W) -> io::Result<()> 
         claims,
         findings,
         summary: report.summary(),
+        statistics: statistics.then(|| report.statistics()),
     };
     serde_json::to_writer_pretty(&mut *out, &output).map_err(io::Error::other)?;
     writeln!(out)

@@ -9,6 +9,7 @@
 mod human;
 pub mod json;
 mod short;
+pub mod table;
 
 use crate::corpus::Corpus;
 use crate::extract::Claim;
@@ -20,6 +21,7 @@ use std::io;
 pub use human::write_human;
 pub use json::write_json;
 pub use short::write_short;
+pub use table::{write_table, Layout};
 
 /// Everything one run found.
 pub struct Report<'a> {
@@ -117,4 +119,43 @@ fn render_error(e: codespan_reporting::files::Error) -> io::Error {
         codespan_reporting::files::Error::Io(e) => e,
         other => io::Error::other(other.to_string()),
     }
+}
+
+/// How many sources and claims one fact matched: `--statistics`.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+pub struct FactStatistics {
+    pub fact: String,
+    pub sources: usize,
+    pub claims: usize,
+}
+
+impl Report<'_> {
+    pub fn statistics(&self) -> Vec<FactStatistics> {
+        self.rules
+            .facts
+            .iter()
+            .enumerate()
+            .map(|(index, fact)| {
+                let mine: Vec<&Claim> = self.claims.iter().filter(|c| c.fact == index).collect();
+                let sources: std::collections::BTreeSet<usize> =
+                    mine.iter().map(|c| c.source).collect();
+                FactStatistics {
+                    fact: fact.id.clone(),
+                    sources: sources.len(),
+                    claims: mine.len(),
+                }
+            })
+            .collect()
+    }
+}
+
+/// The statistics as an aligned text table.
+pub fn write_statistics<W: io::Write>(report: &Report<'_>, out: &mut W) -> io::Result<()> {
+    let stats = report.statistics();
+    let width = stats.iter().map(|s| s.fact.len()).max().unwrap_or(4).max(4);
+    writeln!(out, "{:<width$}  sources  claims", "fact")?;
+    for s in &stats {
+        writeln!(out, "{:<width$}  {:>7}  {:>6}", s.fact, s.sources, s.claims)?;
+    }
+    Ok(())
 }

@@ -2,15 +2,17 @@
 //! diagnostic at the span of the offending TOML and carries on, so a user
 //! sees all the problems of all their rule files in one run.
 
-use super::raw::{RawFact, RuleFile};
-use super::{pattern, Fact, Pattern, Reference, Rejected};
+use super::raw::RawFact;
+use super::{pattern, Defaults, Example, Fact, Pattern, Reference, Rejected};
 use crate::files::{self, Diagnostic, FileId, Files};
 use crate::finding::{FindingKind, Severity};
-use crate::value::{self, choice::Category, Context, Kind, Reading, Tolerance, Value};
+use crate::value::{self, choice::Category, Context, DateSpan, Kind, Reading, Tolerance, Value};
 use codespan_reporting::diagnostic::Label;
 use regex::RegexBuilder;
+use serde::Deserialize;
 use std::ops::Range;
 use std::path::Path;
+use toml::de::{DeTable, DeValue, ValueDeserializer};
 use toml::Spanned;
 
 /// Compiled patterns may be large (`{gap}` repeats a character class); this
@@ -20,6 +22,7 @@ pub const REGEX_SIZE_LIMIT: usize = 64 << 20;
 pub fn load_file(
     path: &Path,
     files: &mut Files,
+    defaults: &Defaults,
     facts: &mut Vec<Fact>,
     errors: &mut Vec<Diagnostic>,
 ) {
@@ -43,22 +46,62 @@ pub fn load_file(
         },
     };
     let file = files.add(name.clone(), text.clone());
-    let raw: RuleFile = match toml::from_str(&text) {
+    // Syntax first; then each [[fact]] is read on its own, so a mistake in
+    // one fact does not hide the mistakes in the next.
+    let root = match DeTable::parse(&text) {
         Ok(r) => r,
         Err(e) => {
-            errors.push(files::toml_error(file, &name, &e));
+            errors.push(files::toml_error(
+                file,
+                &format!("invalid TOML in {name}"),
+                &e,
+            ));
             return;
         }
     };
-    if raw.fact.is_empty() {
+    let mut count = 0;
+    for (key, value) in root.into_inner() {
+        if key.get_ref().as_ref() != "fact" {
+            err(
+                errors,
+                file,
+                key.span(),
+                format!("unknown key `{}` in {name}", key.get_ref()),
+                "a rule file holds only [[fact]] tables",
+            );
+            continue;
+        }
+        let span = value.span();
+        let DeValue::Array(items) = value.into_inner() else {
+            err(
+                errors,
+                file,
+                span,
+                format!("`fact` in {name} is not a list of tables"),
+                "write each fact as a [[fact]] table",
+            );
+            continue;
+        };
+        for item in items {
+            count += 1;
+            match RawFact::deserialize(ValueDeserializer::from(item)) {
+                Ok(raw) => {
+                    if let Some(fact) = compile_fact(raw, file, defaults, errors) {
+                        facts.push(fact);
+                    }
+                }
+                Err(e) => errors.push(files::toml_error(
+                    file,
+                    &format!("invalid fact in {name}"),
+                    &e,
+                )),
+            }
+        }
+    }
+    if count == 0 {
         errors.push(files::error(format!(
             "rule file `{name}` defines no facts; each fact is a [[fact]] table"
         )));
-    }
-    for raw in raw.fact {
-        if let Some(fact) = compile_fact(raw.into_inner(), file, errors) {
-            facts.push(fact);
-        }
     }
 }
 
@@ -73,7 +116,12 @@ fn err(
     errors.push(files::error_at(file, span, message, label));
 }
 
-fn compile_fact(raw: RawFact, file: FileId, errors: &mut Vec<Diagnostic>) -> Option<Fact> {
+fn compile_fact(
+    raw: RawFact,
+    file: FileId,
+    defaults: &Defaults,
+    errors: &mut Vec<Diagnostic>,
+) -> Option<Fact> {
     let before = errors.len();
     let id = raw.id.get_ref().clone();
     if !valid_id(&id) {
@@ -111,10 +159,17 @@ fn compile_fact(raw: RawFact, file: FileId, errors: &mut Vec<Diagnostic>) -> Opt
 
     let categories = compile_categories(&raw, kind, &id, file, errors);
     let tolerance = Tolerance {
-        relative: number_in(&raw.tolerance, 0.0, 0.0..=1.0, "tolerance", file, errors),
+        relative: number_in(
+            &raw.tolerance,
+            defaults.tolerance,
+            0.0..=1.0,
+            "tolerance",
+            file,
+            errors,
+        ),
         similarity: number_in(
             &raw.similarity,
-            value::title::DEFAULT_SIMILARITY,
+            defaults.similarity,
             0.0..=1.0,
             "similarity",
             file,
@@ -123,13 +178,13 @@ fn compile_fact(raw: RawFact, file: FileId, errors: &mut Vec<Diagnostic>) -> Opt
     };
     let min_sources = number_in(
         &raw.min_sources,
-        1.0,
+        defaults.min_sources as f64,
         1.0..=1000.0,
         "min_sources",
         file,
         errors,
     ) as usize;
-    let severities = compile_severities(&raw.severity, file, errors);
+    let severities = compile_severities(&raw.severity, defaults.severities, file, errors);
 
     let mut patterns = Vec::new();
     let written: Vec<&Spanned<String>> = raw.pattern.iter().chain(&raw.patterns).collect();
@@ -161,8 +216,15 @@ fn compile_fact(raw: RawFact, file: FileId, errors: &mut Vec<Diagnostic>) -> Opt
     if let Some(kind) = kind {
         if let Some(exp) = &raw.expected {
             for text in strings(exp, "expected", file, errors) {
-                if let Some(v) = reference_value(kind, &text, &categories, exp.span(), file, errors)
-                {
+                if let Some(v) = reference_value(
+                    kind,
+                    &text,
+                    Context::default(),
+                    &categories,
+                    exp.span(),
+                    file,
+                    errors,
+                ) {
                     expected.push(Reference { text, value: v });
                 }
             }
@@ -172,6 +234,7 @@ fn compile_fact(raw: RawFact, file: FileId, errors: &mut Vec<Diagnostic>) -> Opt
             if let Some(v) = reference_value(
                 kind,
                 r.value.get_ref(),
+                Context::default(),
                 &categories,
                 r.value.span(),
                 file,
@@ -185,6 +248,15 @@ fn compile_fact(raw: RawFact, file: FileId, errors: &mut Vec<Diagnostic>) -> Opt
             }
         }
     }
+
+    let examples = match kind {
+        Some(kind) => raw
+            .example
+            .iter()
+            .filter_map(|e| compile_example(e, kind, &categories, file, errors))
+            .collect(),
+        None => Vec::new(),
+    };
 
     if errors.len() > before {
         return None;
@@ -203,6 +275,7 @@ fn compile_fact(raw: RawFact, file: FileId, errors: &mut Vec<Diagnostic>) -> Opt
         multivalued: raw.multivalued,
         tolerance,
         categories,
+        examples,
         file,
         id_span: raw.id.span(),
     })
@@ -247,7 +320,7 @@ fn compile_pattern(
                 file,
                 p.span(),
                 "invalid regular expression in pattern".into(),
-                e.to_string().trim(),
+                &regex_reason(&e),
             );
             return None;
         }
@@ -267,6 +340,19 @@ fn compile_pattern(
         regex,
         span: p.span(),
     })
+}
+
+/// The regex crate's reason, without the pattern it quotes: that would be
+/// the expanded pattern, not what the author wrote.
+fn regex_reason(e: &regex::Error) -> String {
+    let text = e.to_string();
+    let last = text
+        .lines()
+        .rev()
+        .find(|l| !l.trim().is_empty())
+        .unwrap_or("")
+        .trim();
+    last.strip_prefix("error: ").unwrap_or(last).to_string()
 }
 
 fn compile_categories(
@@ -333,11 +419,56 @@ fn compile_categories(
     out
 }
 
+/// An example: the sentence, and what the fact must extract from it, read
+/// with the fact's normaliser (and the example's publication date, if it
+/// gives one, for relative dates).
+fn compile_example(
+    raw: &Spanned<super::raw::RawExample>,
+    kind: Kind,
+    categories: &[Category],
+    file: FileId,
+    errors: &mut Vec<Diagnostic>,
+) -> Option<Example> {
+    let e = raw.get_ref();
+    let published = match &e.published {
+        None => None,
+        Some(p) => match DateSpan::parse_iso(p.get_ref()) {
+            Ok(d) => Some(d),
+            Err(why) => {
+                err(
+                    errors,
+                    file,
+                    p.span(),
+                    "invalid `published` in example".into(),
+                    &why,
+                );
+                return None;
+            }
+        },
+    };
+    let ctx = Context {
+        published: published.as_ref(),
+    };
+    let mut expected = Vec::new();
+    for v in e.values.get_ref() {
+        let value = reference_value(kind, v.get_ref(), ctx, categories, v.span(), file, errors)?;
+        expected.push((v.get_ref().clone(), value));
+    }
+    Some(Example {
+        text: e.text.get_ref().clone(),
+        expected,
+        published,
+        span: raw.span(),
+        text_span: e.text.span(),
+    })
+}
+
 /// Reads an expected or rejected value with the fact's own normaliser, so
 /// a fact sheet entry means exactly what the same words in an article mean.
 fn reference_value(
     kind: Kind,
     text: &str,
+    ctx: Context<'_>,
     categories: &[Category],
     span: Range<usize>,
     file: FileId,
@@ -359,7 +490,7 @@ fn reference_value(
         );
         return None;
     }
-    match value::read(kind, text, Context::default(), categories) {
+    match value::read(kind, text, ctx, categories) {
         Ok(Reading::Value(v)) => Some(v),
         Ok(Reading::Unresolved(why)) => {
             err(
@@ -411,7 +542,7 @@ fn strings(
 }
 
 /// A number within `range`, or `default` when absent.
-fn number_in(
+pub(crate) fn number_in(
     v: &Option<Spanned<toml::Value>>,
     default: f64,
     range: std::ops::RangeInclusive<f64>,
@@ -445,12 +576,13 @@ fn number_in(
 }
 
 /// `severity = "warning"` sets every kind; a table sets kinds one by one.
-fn compile_severities(
+pub(crate) fn compile_severities(
     v: &Option<Spanned<toml::Value>>,
+    base: [Severity; FindingKind::ALL.len()],
     file: FileId,
     errors: &mut Vec<Diagnostic>,
 ) -> [Severity; FindingKind::ALL.len()] {
-    let mut out = FindingKind::ALL.map(FindingKind::default_severity);
+    let mut out = base;
     let Some(v) = v else { return out };
     let bad_name = |errors: &mut Vec<Diagnostic>, name: &str| {
         err(

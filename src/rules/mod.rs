@@ -7,13 +7,13 @@
 //! as diagnostics pointing into the TOML. A rule set with any error is not
 //! run: a half-loaded rule set would pass articles it never checked.
 
-mod compile;
+pub(crate) mod compile;
 pub mod pattern;
 mod raw;
 
 use crate::files::{self, Diagnostic, FileId, Files};
 use crate::finding::{FindingKind, Severity};
-use crate::value::{choice::Category, Kind, Tolerance, Value};
+use crate::value::{choice::Category, DateSpan, Kind, Tolerance, Value};
 use regex::{Regex, RegexSet, RegexSetBuilder};
 use std::ops::Range;
 use std::path::{Path, PathBuf};
@@ -44,6 +44,9 @@ pub struct Fact {
     pub tolerance: Tolerance,
     /// The categories of a `choice` fact.
     pub categories: Vec<Category>,
+    /// Sentences with what the fact must extract from them; `factlint test`
+    /// runs them.
+    pub examples: Vec<Example>,
     /// The rule file and the span of the fact's `id`.
     pub file: FileId,
     pub id_span: Range<usize>,
@@ -56,6 +59,39 @@ pub struct Pattern {
     pub source: String,
     pub regex: Regex,
     pub span: Range<usize>,
+}
+
+/// An example sentence of a fact.
+#[derive(Debug)]
+pub struct Example {
+    pub text: String,
+    /// The values to extract, as written and as read; empty for a
+    /// counter-example, from which nothing may be extracted.
+    pub expected: Vec<(String, Value)>,
+    pub published: Option<DateSpan>,
+    /// The `[[fact.example]]` table and its `text`.
+    pub span: Range<usize>,
+    pub text_span: Range<usize>,
+}
+
+/// Values a fact takes when it does not set them, from the configuration.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Defaults {
+    pub min_sources: usize,
+    pub tolerance: f64,
+    pub similarity: f64,
+    pub severities: [Severity; FindingKind::ALL.len()],
+}
+
+impl Default for Defaults {
+    fn default() -> Self {
+        Defaults {
+            min_sources: 1,
+            tolerance: 0.0,
+            similarity: crate::value::title::DEFAULT_SIMILARITY,
+            severities: FindingKind::ALL.map(FindingKind::default_severity),
+        }
+    }
 }
 
 /// An expected value from the fact sheet.
@@ -97,7 +133,11 @@ pub struct RuleSet {
 impl RuleSet {
     /// Reads rules from `paths`: `.toml` files, or folders whose `.toml`
     /// files (sorted by name, not recursive) are all rule files.
-    pub fn load(paths: &[PathBuf], files: &mut Files) -> Result<RuleSet, Vec<Diagnostic>> {
+    pub fn load(
+        paths: &[PathBuf],
+        defaults: &Defaults,
+        files: &mut Files,
+    ) -> Result<RuleSet, Vec<Diagnostic>> {
         let mut errors = Vec::new();
         let mut rule_files = Vec::new();
         for path in paths {
@@ -115,7 +155,7 @@ impl RuleSet {
         }
         let mut facts = Vec::new();
         for path in rule_files {
-            compile::load_file(&path, files, &mut facts, &mut errors);
+            compile::load_file(&path, files, defaults, &mut facts, &mut errors);
         }
         compile::check_duplicate_ids(&facts, &mut errors);
         if !errors.is_empty() {

@@ -1,17 +1,11 @@
 //! The rule file as written: plain serde structs whose fields keep their
 //! byte spans, so validation can point at the exact TOML that is wrong.
 //! Nothing here is checked beyond TOML's own types; see `super::compile`.
+//! A rule file is a list of `[[fact]]` tables, each read as a [`RawFact`].
 
 use serde::Deserialize;
 use std::collections::BTreeMap;
 use toml::Spanned;
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct RuleFile {
-    #[serde(default)]
-    pub fact: Vec<Spanned<RawFact>>,
-}
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -38,6 +32,20 @@ pub struct RawFact {
     #[serde(default)]
     pub case_sensitive: bool,
     pub choices: Option<Spanned<Choices>>,
+    /// `[[fact.example]]` tables.
+    #[serde(default)]
+    pub example: Vec<Spanned<RawExample>>,
+}
+
+/// A sentence and the values the fact must extract from it (none, for a
+/// counter-example).
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawExample {
+    pub text: Spanned<String>,
+    pub values: Spanned<Vec<Spanned<String>>>,
+    /// For relative dates in the example.
+    pub published: Option<Spanned<String>>,
 }
 
 /// A choice fact's categories: name = [wording, …].

@@ -346,6 +346,15 @@ pub fn parse(text: &str, published: Option<&DateSpan>) -> Result<Reading, String
 
 fn read(phrase: &str, published: Option<&DateSpan>, original: &str) -> Result<Reading, String> {
     let invalid = || format!("{original:?} is not a valid date");
+    // ISO forms, as rule authors write fact sheets: 2013, 2013-08,
+    // 2024-04-03, and ranges START/END.
+    if phrase.contains(['-', '/'])
+        && phrase
+            .bytes()
+            .all(|b| b.is_ascii_digit() || b == b'-' || b == b'/')
+    {
+        return DateSpan::parse_iso(phrase).map(|d| Reading::Value(Value::Date(d)));
+    }
     let (form, c) = FORMS
         .iter()
         .find_map(|(f, re)| re.captures(phrase).map(|c| (*f, c)))
@@ -532,6 +541,11 @@ mod tests {
         assert_eq!(at("2024-04-03", None), "2024-04-03");
         assert_eq!(at("by August of 2013", None), "2013-08 or earlier");
         assert_eq!(at("since 2011", None), "2011 or later");
+        assert_eq!(at("2013-08", None), "2013-08");
+        assert_eq!(
+            at("2024-03-25/2024-03-31", None),
+            "2024-03-25 to 2024-03-31"
+        );
     }
 
     #[test]

@@ -32,8 +32,8 @@ const ABBREVIATIONS: &[(&str, &str)] = &[
 pub struct Title {
     /// The folded words, which are what is compared.
     words: Vec<String>,
-    /// The words as an editor reads them: lowercase, single-spaced,
-    /// hyphens kept ("co-founder"), surrounding quotes dropped.
+    /// The words as written, single-spaced, surrounding quotes dropped:
+    /// how the value is shown ("SpaceX CEO", "co-founder").
     shown: String,
 }
 
@@ -48,7 +48,7 @@ impl Title {
             .collect::<Vec<_>>()
             .join(" ")
             .trim_matches(|c: char| !c.is_alphanumeric())
-            .to_lowercase();
+            .to_string();
         Ok(Title { words, shown })
     }
 
@@ -168,11 +168,11 @@ mod tests {
     }
 
     #[test]
-    fn shown_as_written_but_lowercase() {
-        assert_eq!(t("“Co-Founder,”").to_string(), "co-founder");
+    fn shown_as_written() {
+        assert_eq!(t("“Co-Founder,”").to_string(), "Co-Founder");
         assert_eq!(
             t("The  president\nof Netflix").to_string(),
-            "the president of netflix"
+            "The president of Netflix"
         );
     }
 

@@ -1,0 +1,106 @@
+//! `factlint test`: every example of every fact, run through the same
+//! extraction code as the corpus. An example passes when the fact extracts
+//! exactly its values (compared normalised, so "$150M" in the rule matches
+//! "$150 million" in the sentence), or nothing for a counter-example.
+
+use crate::extract;
+use crate::files::Diagnostic;
+use crate::rules::{Example, Fact, RuleSet};
+use crate::value::{Context, Reading, Value};
+use codespan_reporting::diagnostic::Label;
+
+/// The outcome of running every example.
+pub struct TestRun {
+    pub examples: usize,
+    /// One diagnostic per failed example, pointing at it in the TOML.
+    pub failures: Vec<Diagnostic>,
+    /// Facts short of examples: (fact, positive, negative) counts.
+    pub thin: Vec<(String, usize, usize)>,
+}
+
+pub fn run(rules: &RuleSet) -> TestRun {
+    let mut failures = Vec::new();
+    let mut thin = Vec::new();
+    let mut examples = 0;
+    for fact in &rules.facts {
+        for example in &fact.examples {
+            examples += 1;
+            if let Some(d) = check(fact, example) {
+                failures.push(d);
+            }
+        }
+        let positive = fact
+            .examples
+            .iter()
+            .filter(|e| !e.expected.is_empty())
+            .count();
+        let negative = fact.examples.len() - positive;
+        if positive < 2 || negative < 1 {
+            thin.push((fact.id.clone(), positive, negative));
+        }
+    }
+    TestRun {
+        examples,
+        failures,
+        thin,
+    }
+}
+
+/// `None` when the example passes, else the diagnostic saying why.
+fn check(fact: &Fact, example: &Example) -> Option<Diagnostic> {
+    let ctx = Context {
+        published: example.published.as_ref(),
+    };
+    let found = extract::find(fact, 0..fact.patterns.len(), &example.text, ctx);
+    let mut got: Vec<String> = Vec::new();
+    let mut keys: Vec<String> = Vec::new();
+    for f in &found {
+        let words = &example.text[f.span.clone()];
+        match &f.reading {
+            Ok(Reading::Value(v)) => {
+                got.push(format!("{v} (from {words:?})"));
+                keys.push(v.key());
+            }
+            Ok(Reading::Unresolved(why)) => {
+                got.push(format!("unresolved {words:?}: {why}"));
+                keys.push(String::new());
+            }
+            Err(why) => {
+                got.push(format!("unreadable {words:?}: {why}"));
+                keys.push(String::new());
+            }
+        }
+    }
+    let mut want: Vec<String> = example
+        .expected
+        .iter()
+        .map(|(_, v): &(String, Value)| v.key())
+        .collect();
+    want.sort();
+    keys.sort();
+    if want == keys {
+        return None;
+    }
+    let expected = if example.expected.is_empty() {
+        "nothing".to_string()
+    } else {
+        example
+            .expected
+            .iter()
+            .map(|(_, v)| v.to_string())
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let got = if got.is_empty() {
+        "nothing".to_string()
+    } else {
+        got.join(", ")
+    };
+    Some(
+        Diagnostic::error()
+            .with_message(format!("example of `{}` failed", fact.id))
+            .with_labels(vec![Label::primary(fact.file, example.text_span.clone())
+                .with_message(format!("expected {expected}, got {got}"))])
+            .with_notes(vec![format!("expected: {expected}"), format!("got: {got}")]),
+    )
+}

@@ -1,0 +1,258 @@
+//! `factlint init [DIR]`: a starting point for a new story: a
+//! `factlint.toml`, a `rules/` folder with one commented example fact of
+//! each kind (all valid, all with passing examples), and a `sources.toml`
+//! listing the articles found. It never overwrites a file: without
+//! `--force` it refuses if any exists; with `--force` it writes only the
+//! missing ones. Each file is written atomically.
+
+use crate::corpus::{display, MANIFEST, SOURCE_EXTENSIONS};
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+/// What `init` did, for the binary to print.
+pub struct Outcome {
+    pub created: Vec<PathBuf>,
+    pub kept: Vec<PathBuf>,
+}
+
+/// Why `init` did nothing.
+pub enum Refusal {
+    /// These files exist and `--force` was not given.
+    Exists(Vec<PathBuf>),
+    Io(PathBuf, std::io::Error),
+}
+
+pub fn init(dir: &Path, force: bool) -> Result<Outcome, Refusal> {
+    let plan: Vec<(PathBuf, String)> = vec![
+        (dir.join(crate::config::CONFIG_FILE), CONFIG.to_string()),
+        (dir.join("rules").join("example.toml"), RULES.to_string()),
+        (dir.join(MANIFEST), manifest(dir)),
+    ];
+    let existing: Vec<PathBuf> = plan
+        .iter()
+        .filter(|(p, _)| p.exists())
+        .map(|(p, _)| p.clone())
+        .collect();
+    if !existing.is_empty() && !force {
+        return Err(Refusal::Exists(existing));
+    }
+    let mut outcome = Outcome {
+        created: Vec::new(),
+        kept: existing,
+    };
+    for (path, text) in plan {
+        if outcome.kept.contains(&path) {
+            continue;
+        }
+        write_atomically(&path, text.as_bytes()).map_err(|e| Refusal::Io(path.clone(), e))?;
+        outcome.created.push(path);
+    }
+    Ok(outcome)
+}
+
+/// Writes through a temporary file in the same folder, renamed into place,
+/// so a reader never sees half a file. Refuses to replace an existing file.
+pub fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    let dir = path
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    std::fs::create_dir_all(dir)?;
+    let mut tmp = tempfile::NamedTempFile::new_in(dir)?;
+    tmp.write_all(bytes)?;
+    tmp.as_file().sync_all()?;
+    tmp.persist_noclobber(path).map_err(|e| e.error)?;
+    Ok(())
+}
+
+/// A manifest with an entry for each article in `dir`.
+fn manifest(dir: &Path) -> String {
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .into_iter()
+        .flatten()
+        .filter_map(|e| e.ok())
+        .map(|e| e.path())
+        .filter(|p| {
+            p.is_file()
+                && p.extension()
+                    .and_then(|x| x.to_str())
+                    .is_some_and(|x| SOURCE_EXTENSIONS.contains(&x))
+        })
+        .filter_map(|p| p.file_name().map(|n| n.to_string_lossy().into_owned()))
+        .collect();
+    names.sort();
+    let mut out = String::from(
+        "# What is known about each article but not printed in it. Never edit the\n# articles themselves: factlint points at their exact bytes.\n#\n# published: YYYY-MM-DD, YYYY-MM, YYYY, or a range START/END when only\n# approximately known. Relative dates (\"last year\") are resolved against it.\n",
+    );
+    if names.is_empty() {
+        out.push_str("\n# No .txt or .md articles were found here yet. Add one entry per article:\n#\n# [source.\"article.txt\"]\n# outlet = \"The Daily Example\"\n# url = \"https://example.com/story\"\n# published = \"2024-04-03\"\n");
+    }
+    for name in names {
+        out.push_str(&format!(
+            "\n[source.{name:?}]\n# outlet = \"\"\n# url = \"\"\n# published = \"\"\n"
+        ));
+    }
+    out
+}
+
+/// What the binary prints about an outcome.
+pub fn describe(outcome: &Outcome) -> String {
+    let mut out = String::new();
+    for p in &outcome.created {
+        out.push_str(&format!("created {}\n", display(p)));
+    }
+    for p in &outcome.kept {
+        out.push_str(&format!("kept {} (exists)\n", display(p)));
+    }
+    out.push_str("next: edit rules/example.toml, then run `factlint test` and `factlint .`\n");
+    out
+}
+
+const CONFIG: &str = r#"# factlint configuration. Paths are relative to this file.
+
+# Where the rules of this story are: a folder of *.toml files, or a list.
+rules = "rules"
+
+# What facts inherit when they do not say otherwise.
+[defaults]
+min_sources = 1          # sources needed before a value counts as corroborated
+tolerance = 0.0          # relative slack for money, counts and durations
+similarity = 0.85        # how alike two title words must be to match
+# severity = { unsupported = "warning" }
+"#;
+
+const RULES: &str = r#"# Example rules: one fact of each kind. Each fact finds its value in every
+# article with regex patterns; {value} stands for every way of writing a value
+# of the fact's kind, {gap} for a stretch of the same sentence. Examples run
+# with `factlint test`. Reference: docs/rules.md in the factlint repository.
+
+[[fact]]
+id = "deal-value"
+description = "what the deal was worth"
+kind = "money"                 # "$150M" = "$150 million"; "over $1 billion" is a range
+patterns = ['''deal{gap:60}(?:worth|valued at|for)\s+{value}''']
+# expected = "$150 million"    # the fact sheet's value
+# cite = "the company's filing"
+[[fact.example]]
+text = "The deal, worth $150 million, closed on Friday."
+values = ["$150M"]
+[[fact.example]]
+text = "Analysts said the deal was valued at about $1.2 billion."
+values = ["about $1.2 billion"]
+[[fact.example]]
+text = "The company spent $40 million on ads."
+values = []                    # a counter-example: nothing to extract
+
+[[fact]]
+id = "users-affected"
+description = "how many users were affected"
+kind = "count"
+patterns = ['''{value}\s+(?:users|accounts|people)\s+(?:were\s+)?affected''', '''affect(?:ed|ing)\s+{value}\s+(?:users|accounts|people)''']
+[[fact.example]]
+text = "The breach affected 533 million users."
+values = ["533 million"]
+[[fact.example]]
+text = "More than 500 million accounts were affected."
+values = ["more than 500 million"]
+[[fact.example]]
+text = "The app has 500 million users."
+values = []
+
+[[fact]]
+id = "filing-date"
+description = "when the lawsuit was filed"
+kind = "date"                  # "April 2023"; "last year" needs the article's published date
+patterns = ['''(?:lawsuit|suit|complaint)(?-u:\b){gap:40}filed\s+(?:in\s+|on\s+)?{value}''']
+[[fact.example]]
+text = "The lawsuit, filed in April 2023, alleges misconduct."
+values = ["April 2023"]
+[[fact.example]]
+text = "The complaint was filed last year."
+published = "2024-04-03"
+values = ["2023"]
+[[fact.example]]
+text = "The lawsuit was unsealed in March 2024."
+values = []
+
+[[fact]]
+id = "founding-year"
+description = "the year the company was founded"
+kind = "year"                  # "April 2011" and "2011" agree
+patterns = ['''(?:founded|established|set up)\s+in\s+{value}''']
+expected = "1997"
+[[fact.example]]
+text = "The company was founded in 1997."
+values = ["1997"]
+[[fact.example]]
+text = "It was established in August 1997 in California."
+values = ["1997"]
+[[fact.example]]
+text = "The company went public in 2002."
+values = []
+
+[[fact]]
+id = "partnership-length"
+description = "how long the partnership lasted"
+kind = "duration"              # "nearly a decade" = "almost ten years"
+patterns = ['''partnership{gap:60}(?:for|lasted)\s+{value}''']
+[[fact.example]]
+text = "The partnership ran for nearly a decade."
+values = ["almost ten years"]
+[[fact.example]]
+text = "Their partnership lasted 18 months."
+values = ["18 months"]
+[[fact.example]]
+text = "The partnership was announced in 2015."
+values = []
+
+[[fact]]
+id = "report-frequency"
+description = "how often reports were sent"
+kind = "frequency"             # "every two weeks" = "every fortnight" = "bi-weekly"
+patterns = ['''report{gap:80}{value}''', '''{value}\s+reports?''']
+[[fact.example]]
+text = "It sent a written report every two weeks."
+values = ["every fortnight"]
+[[fact.example]]
+text = "The firm filed bi-weekly reports."
+values = ["every two weeks"]
+[[fact.example]]
+text = "The report covered nearly a decade."
+values = []
+
+[[fact]]
+id = "ceo-title"
+description = "how the chief executive is described"
+kind = "title"                 # "co-founder" = "cofounder"; "CEO" = "chief executive"
+multivalued = true             # several titles can all be true
+patterns = ['''(?P<value>co-?founder|founder|CEO|chief executive|chairman|president)\s+Jane\s+Doe''']
+rejected = [{ value = "president", reason = "the company has no president; Doe is chief executive" }]
+[[fact.example]]
+text = "Co-founder Jane Doe said the company would appeal."
+values = ["cofounder"]
+[[fact.example]]
+text = "Chief executive Jane Doe declined to comment."
+values = ["CEO"]
+[[fact.example]]
+text = "Jane Doe, a spokesperson, declined to comment."
+values = []
+
+[[fact]]
+id = "data-shared"
+description = "what data the partner could access"
+kind = "choice"                # categories and the wording that means each
+patterns = ['''(?:access|read)\s+(?:to\s+)?{gap:40}{value}''']
+expected = "contact lists"
+[fact.choices]
+"contact lists" = ['''contact lists?''', '''friends[’']?\s+lists?''', '''address books?''']
+"message content" = ['''(?:private|direct) messages''', '''message inboxes''', '''chats''']
+[[fact.example]]
+text = "The partner could access users' contact lists."
+values = ["contact lists"]
+[[fact.example]]
+text = "It had access to private messages."
+values = ["message content"]
+[[fact.example]]
+text = "It had access to the building."
+values = []
+"#;

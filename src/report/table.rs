@@ -1,0 +1,229 @@
+//! The claims table: one row per fact, one column per source, each cell the
+//! value that source states, marked where a finding points at it. The view
+//! an editor pastes into a newsroom document, or reads to see at a glance
+//! what every rule pulled out of every article.
+
+use super::Report;
+use crate::compare::Consensus;
+use crate::finding::FindingKind;
+use crate::value::Reading;
+use std::io::{self, Write};
+
+/// How to lay the table out.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Layout {
+    /// Aligned text fitting `width` columns (cells cut with "…"), or
+    /// unlimited.
+    Text {
+        width: Option<usize>,
+    },
+    Csv,
+    Markdown,
+}
+
+/// Marks, most serious first, and what they mean.
+const MARKS: &[(FindingKind, &str, &str)] = &[
+    (
+        FindingKind::ContradictsReference,
+        "✗",
+        "contradicts the fact sheet",
+    ),
+    (FindingKind::Conflict, "!", "in conflict with other sources"),
+    (FindingKind::SelfConflict, "!", "in conflict with itself"),
+    (FindingKind::Unsupported, "?", "unsupported"),
+];
+
+/// The table as rows of cells: the header first.
+fn cells(report: &Report<'_>) -> Vec<Vec<String>> {
+    let consensus = crate::compare::consensus(report.rules, report.corpus, report.claims);
+    let mut header = vec!["fact".to_string(), "consensus".to_string()];
+    header.extend(report.corpus.sources.iter().map(short_name));
+    let mut rows = vec![header];
+    for (index, fact) in report.rules.facts.iter().enumerate() {
+        let mut row = vec![fact.id.clone()];
+        row.push(match &consensus[index] {
+            Consensus::None => String::new(),
+            Consensus::Split => "(split)".to_string(),
+            Consensus::Value(v) => v.to_string(),
+        });
+        for (s, source) in report.corpus.sources.iter().enumerate() {
+            let mut values: Vec<String> = Vec::new();
+            for c in report
+                .claims
+                .iter()
+                .filter(|c| c.fact == index && c.source == s)
+            {
+                let shown = match &c.reading {
+                    Ok(Reading::Value(v)) => v.to_string(),
+                    Ok(Reading::Unresolved(_)) => {
+                        format!("{:?} (unresolved)", &source.text[c.span.clone()])
+                    }
+                    Err(_) => continue,
+                };
+                if !values.contains(&shown) {
+                    values.push(shown);
+                }
+            }
+            let mark = MARKS
+                .iter()
+                .find(|(kind, _, _)| {
+                    report.findings.iter().any(|f| {
+                        f.kind == *kind
+                            && f.fact == fact.id
+                            && f.labels.iter().any(|l| l.primary && l.file == source.file)
+                    })
+                })
+                .map(|(_, m, _)| format!("{m} "))
+                .unwrap_or_default();
+            row.push(if values.is_empty() {
+                String::new()
+            } else {
+                format!("{mark}{}", values.join("; "))
+            });
+        }
+        rows.push(row);
+    }
+    rows
+}
+
+/// The outlet, else the file name without its extension.
+fn short_name(source: &crate::corpus::Source) -> String {
+    match &source.meta.outlet {
+        Some(o) => o.clone(),
+        None => {
+            let name = source.path.rsplit('/').next().unwrap_or(&source.path);
+            name.rsplit_once('.')
+                .map(|(stem, _)| stem)
+                .unwrap_or(name)
+                .to_string()
+        }
+    }
+}
+
+pub fn write_table<W: Write>(report: &Report<'_>, layout: Layout, out: &mut W) -> io::Result<()> {
+    let rows = cells(report);
+    match layout {
+        Layout::Csv => {
+            for row in &rows {
+                let line: Vec<String> = row.iter().map(|c| csv_field(c)).collect();
+                write!(out, "{}\r\n", line.join(","))?;
+            }
+            Ok(())
+        }
+        Layout::Markdown => {
+            for (i, row) in rows.iter().enumerate() {
+                let line: Vec<String> = row.iter().map(|c| c.replace('|', "\\|")).collect();
+                writeln!(out, "| {} |", line.join(" | "))?;
+                if i == 0 {
+                    writeln!(out, "|{}", "---|".repeat(row.len()))?;
+                }
+            }
+            writeln!(out)?;
+            legend(out)
+        }
+        Layout::Text { width } => {
+            let widths = column_widths(&rows, width);
+            for (i, row) in rows.iter().enumerate() {
+                let line: Vec<String> = row
+                    .iter()
+                    .zip(&widths)
+                    .map(|(c, w)| pad(&fit(c, *w), *w))
+                    .collect();
+                writeln!(out, "{}", line.join("  ").trim_end())?;
+                if i == 0 {
+                    let rule: Vec<String> = widths.iter().map(|w| "─".repeat(*w)).collect();
+                    writeln!(out, "{}", rule.join("  "))?;
+                }
+            }
+            legend(out)
+        }
+    }
+}
+
+fn legend<W: Write>(out: &mut W) -> io::Result<()> {
+    let parts: Vec<String> = MARKS
+        .iter()
+        .filter(|(k, _, _)| *k != FindingKind::SelfConflict)
+        .map(|(_, m, what)| format!("{m} {what}"))
+        .collect();
+    writeln!(out, "{}", parts.join("   "))
+}
+
+/// Natural widths, shrunk (widest columns first) until the row fits.
+fn column_widths(rows: &[Vec<String>], width: Option<usize>) -> Vec<usize> {
+    let n = rows.first().map_or(0, Vec::len);
+    let mut widths: Vec<usize> = (0..n)
+        .map(|i| {
+            rows.iter()
+                .map(|r| r[i].chars().count())
+                .max()
+                .unwrap_or(0)
+                .max(1)
+        })
+        .collect();
+    let Some(limit) = width else { return widths };
+    let gaps = 2 * n.saturating_sub(1);
+    while widths.iter().sum::<usize>() + gaps > limit {
+        // The fact column (0) keeps its width: it says what the row is.
+        let Some((widest, w)) = widths
+            .iter()
+            .copied()
+            .enumerate()
+            .skip(1)
+            .max_by_key(|(i, w)| (*w, std::cmp::Reverse(*i)))
+        else {
+            break;
+        };
+        if w <= 6 {
+            break; // narrower than this is unreadable; let the terminal wrap
+        }
+        widths[widest] = w - 1;
+    }
+    widths
+}
+
+/// Cuts `s` to `w` characters, ending with "…" when cut.
+fn fit(s: &str, w: usize) -> String {
+    if s.chars().count() <= w {
+        s.to_string()
+    } else {
+        let mut cut: String = s.chars().take(w.saturating_sub(1)).collect();
+        cut.push('…');
+        cut
+    }
+}
+
+fn pad(s: &str, w: usize) -> String {
+    let n = s.chars().count();
+    format!("{s}{}", " ".repeat(w.saturating_sub(n)))
+}
+
+fn csv_field(s: &str) -> String {
+    if s.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", s.replace('"', "\"\""))
+    } else {
+        s.to_string()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fitting_and_quoting() {
+        assert_eq!(fit("hundreds of millions", 8), "hundred…");
+        assert_eq!(fit("short", 8), "short");
+        assert_eq!(csv_field("EUR 265M (USD 284M)"), "EUR 265M (USD 284M)");
+        assert_eq!(csv_field("a, \"b\""), "\"a, \"\"b\"\"\"");
+    }
+
+    #[test]
+    fn widths_shrink_the_widest_first() {
+        let rows = vec![vec!["a".repeat(10), "b".repeat(50), "c".repeat(20)]];
+        let w = column_widths(&rows, Some(40));
+        assert!(w.iter().sum::<usize>() + 4 <= 40, "{w:?}");
+        assert_eq!(w[0], 10, "the fact column keeps its width");
+        assert_eq!(column_widths(&rows, None), vec![10, 50, 20]);
+    }
+}
