@@ -96,7 +96,7 @@ fn manifest(dir: &Path) -> String {
 }
 
 /// What the binary prints about an outcome.
-pub fn describe(outcome: &Outcome) -> String {
+pub fn describe(outcome: &Outcome, dir: &Path) -> String {
     let mut out = String::new();
     for p in &outcome.created {
         out.push_str(&format!("created {}\n", display(p)));
@@ -104,7 +104,14 @@ pub fn describe(outcome: &Outcome) -> String {
     for p in &outcome.kept {
         out.push_str(&format!("kept {} (exists)\n", display(p)));
     }
-    out.push_str("next: edit rules/example.toml, then run `factlint test` and `factlint .`\n");
+    let cd = if dir == Path::new(".") {
+        String::new()
+    } else {
+        format!("cd {}, ", display(dir))
+    };
+    out.push_str(&format!(
+        "next: {cd}edit rules/example.toml, then run `factlint test` and `factlint .`\n"
+    ));
     out
 }
 

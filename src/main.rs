@@ -235,7 +235,7 @@ fn init(args: InitArgs) -> Outcome {
     match factlint::init::init(&args.dir, args.force) {
         Ok(outcome) => {
             emit(ColorWhen::Never, |out| {
-                out.write_all(factlint::init::describe(&outcome).as_bytes())
+                out.write_all(factlint::init::describe(&outcome, &args.dir).as_bytes())
             })?;
             Ok(0)
         }
