@@ -72,8 +72,9 @@ pub struct CheckArgs {
     pub rules: RuleArgs,
 
     /// Output format: human (rustc-style diagnostics), short (one line per
-    /// finding), json (the documented machine format) or table (the claims
-    /// table).
+    /// finding), json (the documented machine format), sarif (SARIF 2.1.0,
+    /// for code scanning), github (workflow annotations), junit (one test
+    /// case per fact) or table (the claims table).
     #[arg(long, value_enum, default_value_t = Format::Human)]
     pub format: Format,
 
@@ -95,6 +96,37 @@ pub struct CheckArgs {
     /// matched.
     #[arg(long)]
     pub statistics: bool,
+
+    /// Write the report to FILE (atomically) instead of stdout.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+
+    /// Exit with 0 even when there are findings (bad input still exits 2).
+    #[arg(long)]
+    pub exit_zero: bool,
+
+    /// Hide the findings recorded in this baseline file; report only new
+    /// ones, and baseline entries that no longer match.
+    #[arg(long, value_name = "FILE")]
+    pub baseline: Option<PathBuf>,
+
+    /// Record the current findings in FILE as a baseline, and exit.
+    #[arg(long, value_name = "FILE", conflicts_with = "baseline")]
+    pub write_baseline: Option<PathBuf>,
+
+    /// With --baseline: rewrite the baseline without its stale entries.
+    #[arg(long, requires = "baseline")]
+    pub prune_baseline: bool,
+
+    /// Report only findings on these articles (they carry the finding's
+    /// primary label; other sources' labels are still shown); the exit
+    /// status follows only those.
+    #[arg(long, value_name = "PATH", num_args = 1..)]
+    pub focus: Vec<PathBuf>,
+
+    /// Focus on the articles changed since REF (`git diff --name-only REF`).
+    #[arg(long, value_name = "REF")]
+    pub focus_changed: Option<String>,
 }
 
 #[derive(ClapArgs, Debug)]
@@ -168,6 +200,9 @@ pub enum Format {
     Human,
     Short,
     Json,
+    Sarif,
+    Github,
+    Junit,
     Table,
 }
 

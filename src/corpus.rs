@@ -29,6 +29,8 @@ pub struct Source {
     pub file: FileId,
     pub text: Arc<str>,
     pub meta: SourceMeta,
+    /// `factlint-disable` comments of a Markdown source.
+    pub directives: Vec<Suppression>,
 }
 
 /// What the manifest says about an article. Everything is optional: an
@@ -44,6 +46,24 @@ pub struct SourceMeta {
     /// `published` as written in the manifest, for machine output.
     pub published_text: Option<String>,
     pub note: Option<String>,
+    /// Reviewed discrepancies: findings on these facts are acknowledged.
+    pub accept: Vec<Suppression>,
+}
+
+/// A reviewed discrepancy: findings on `fact` (or every fact, for `all`)
+/// whose primary label falls in `covers` of the source are acknowledged and
+/// not reported. Comes from a manifest `accept` entry (covering the whole
+/// source) or a `factlint-disable` comment in a Markdown source.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Suppression {
+    pub fact: String,
+    pub reason: String,
+    /// Where the acknowledgement is written (the manifest or the source),
+    /// for the report when it matches nothing.
+    pub file: FileId,
+    pub span: std::ops::Range<usize>,
+    /// The bytes of the source it covers.
+    pub covers: std::ops::Range<usize>,
 }
 
 impl Source {
@@ -73,6 +93,17 @@ struct RawMeta {
     url: Option<String>,
     published: Option<Spanned<String>>,
     note: Option<String>,
+    #[serde(default)]
+    accept: Vec<Spanned<RawAccept>>,
+}
+
+/// An editor's acknowledgement: findings on `fact` for this source have
+/// been reviewed.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawAccept {
+    fact: Spanned<String>,
+    reason: Spanned<String>,
 }
 
 impl Corpus {
@@ -117,16 +148,25 @@ impl Corpus {
                 .file_name()
                 .map(|n| n.to_string_lossy().into_owned())
                 .unwrap_or_default();
-            let meta = manifest
+            let mut meta = manifest
                 .as_mut()
                 .and_then(|m| m.take(&name))
                 .unwrap_or_default();
             let file = files.add(shown.clone(), text.clone());
+            for a in &mut meta.accept {
+                a.covers = 0..text.len();
+            }
+            let directives = if path.extension().is_some_and(|x| x == "md") {
+                directives(&text, file, &mut errors)
+            } else {
+                Vec::new()
+            };
             sources.push(Source {
                 path: shown.clone(),
                 file,
                 text,
                 meta,
+                directives,
             });
         }
         for manifest in manifests.values().flatten() {
@@ -183,6 +223,90 @@ fn read_text(path: &Path) -> Result<Arc<str>, Diagnostic> {
             e.utf8_error().valid_up_to()
         ))
     })
+}
+
+/// `<!-- factlint-disable FACT reason -->` … `<!-- factlint-enable FACT -->`
+/// and `<!-- factlint-disable-next-line FACT reason -->` in a Markdown
+/// source. FACT may be `all`. A reason is required: an acknowledgement
+/// nobody can explain later is not a review.
+fn directives(text: &str, file: FileId, errors: &mut Vec<Diagnostic>) -> Vec<Suppression> {
+    static COMMENT: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(
+            r"<!--\s*factlint-(disable-next-line|disable|enable)(?:\s+([^\s>]+))?(.*?)-->",
+        )
+        .unwrap()
+    });
+    let mut out = Vec::new();
+    let mut open: Vec<(String, String, std::ops::Range<usize>)> = Vec::new();
+    for c in COMMENT.captures_iter(text) {
+        let whole = c.get(0).map(|m| m.range()).unwrap_or_default();
+        let what = c.get(1).map_or("", |m| m.as_str());
+        let Some(fact) = c.get(2).map(|m| m.as_str().to_string()) else {
+            errors.push(files::error_at(
+                file,
+                whole,
+                format!("`factlint-{what}` names no fact"),
+                "write the fact id, or `all`",
+            ));
+            continue;
+        };
+        let reason = c.get(3).map_or("", |m| m.as_str()).trim().to_string();
+        match what {
+            "enable" => match open.iter().rposition(|(f, _, _)| *f == fact) {
+                Some(at) => {
+                    let (fact, reason, span) = open.remove(at);
+                    out.push(Suppression {
+                        fact,
+                        reason,
+                        file,
+                        covers: span.end..whole.start,
+                        span,
+                    });
+                }
+                None => errors.push(files::error_at(
+                    file,
+                    whole,
+                    format!(
+                        "`factlint-enable {fact}` without a `factlint-disable {fact}` before it"
+                    ),
+                    "nothing to enable",
+                )),
+            },
+            _ if reason.is_empty() => errors.push(files::error_at(
+                file,
+                whole,
+                format!("`factlint-{what} {fact}` has no reason"),
+                "say why the discrepancy is acceptable",
+            )),
+            "disable" => open.push((fact, reason, whole)),
+            _ => {
+                // The line after the comment's line.
+                let next = text[whole.end..]
+                    .find('\n')
+                    .map_or(text.len(), |i| whole.end + i + 1);
+                let end = text[next..].find('\n').map_or(text.len(), |i| next + i);
+                out.push(Suppression {
+                    fact,
+                    reason,
+                    file,
+                    covers: next..end,
+                    span: whole,
+                });
+            }
+        }
+    }
+    // A disable never enabled runs to the end of the source.
+    for (fact, reason, span) in open {
+        out.push(Suppression {
+            fact,
+            reason,
+            file,
+            covers: span.end..text.len(),
+            span,
+        });
+    }
+    out.sort_by_key(|d| d.span.start);
+    out
 }
 
 /// A path as shown to the user: as given, with `/` separators and no `./`.
@@ -262,12 +386,37 @@ impl Manifest {
                             None
                         }
                     });
+            let mut accept = Vec::new();
+            for a in raw.accept {
+                let span = a.span();
+                let a = a.into_inner();
+                if a.reason.get_ref().trim().is_empty() {
+                    errors.push(files::error_at(
+                        file,
+                        a.reason.span(),
+                        format!(
+                            "acknowledgement of `{}` for `{source}` has no reason",
+                            a.fact.get_ref()
+                        ),
+                        "say why the discrepancy is acceptable",
+                    ));
+                    continue;
+                }
+                accept.push(Suppression {
+                    fact: a.fact.into_inner(),
+                    reason: a.reason.into_inner(),
+                    file,
+                    span,
+                    covers: 0..0, // set when the source is read
+                });
+            }
             let meta = SourceMeta {
                 outlet: raw.outlet,
                 url: raw.url,
                 published,
                 published_text: raw.published.map(|p| p.into_inner()),
                 note: raw.note,
+                accept,
             };
             entries.insert(
                 source,

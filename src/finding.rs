@@ -55,10 +55,12 @@ pub enum FindingKind {
     UnusedFact,
     RedundantPattern,
     UncoveredExample,
+    StaleBaseline,
+    UnusedAcceptance,
 }
 
 impl FindingKind {
-    pub const ALL: [FindingKind; 8] = [
+    pub const ALL: [FindingKind; 10] = [
         FindingKind::Conflict,
         FindingKind::ContradictsReference,
         FindingKind::Unsupported,
@@ -67,6 +69,8 @@ impl FindingKind {
         FindingKind::UnusedFact,
         FindingKind::RedundantPattern,
         FindingKind::UncoveredExample,
+        FindingKind::StaleBaseline,
+        FindingKind::UnusedAcceptance,
     ];
 
     /// The stable code, e.g. `FL001`.
@@ -80,6 +84,8 @@ impl FindingKind {
             FindingKind::UnusedFact => "FL101",
             FindingKind::RedundantPattern => "FL102",
             FindingKind::UncoveredExample => "FL103",
+            FindingKind::StaleBaseline => "FL201",
+            FindingKind::UnusedAcceptance => "FL202",
         }
     }
 
@@ -94,6 +100,8 @@ impl FindingKind {
             FindingKind::UnusedFact => "unused-fact",
             FindingKind::RedundantPattern => "redundant-pattern",
             FindingKind::UncoveredExample => "uncovered-example",
+            FindingKind::StaleBaseline => "stale-baseline",
+            FindingKind::UnusedAcceptance => "unused-acceptance",
         }
     }
 
@@ -112,8 +120,9 @@ impl FindingKind {
             FindingKind::Unsupported
             | FindingKind::UnusedFact
             | FindingKind::RedundantPattern
-            | FindingKind::UncoveredExample => Severity::Warning,
-            FindingKind::UnreadableValue => Severity::Note,
+            | FindingKind::UncoveredExample
+            | FindingKind::UnusedAcceptance => Severity::Warning,
+            FindingKind::UnreadableValue | FindingKind::StaleBaseline => Severity::Note,
         }
     }
 
@@ -199,6 +208,20 @@ static CODE_DOCS: [CodeDoc; FindingKind::ALL.len()] = [
         why: "An example states a wording the fact must handle. If no pattern reaches it, the rule is known to miss that wording in real articles.",
         example: "[[fact.example]]\ntext = \"Netflix's 2017 ad budget was $150 million.\"\nvalues = [\"$150M\"]  <- FL103 when no pattern matches this sentence",
         fix: "Add or extend a pattern so it matches the example, and run `factlint test` to check the value it extracts.",
+    },
+    CodeDoc {
+        summary: "a baseline entry matches no current finding",
+        what: "The baseline given with `--baseline` records a finding that this run no longer produces: the article was corrected, the rule changed, or the values moved.",
+        why: "A baseline that only grows hides nothing useful and, worse, would silently hide the same finding if it came back with different values. Entries should leave it when their finding does.",
+        example: "factlint corpus/ --baseline factlint-baseline.json  <- FL201 after the article with \"$200 million\" was corrected",
+        fix: "Run with `--prune-baseline` to rewrite the baseline without the stale entries.",
+    },
+    CodeDoc {
+        summary: "an acknowledgement of a discrepancy matches no finding",
+        what: "An `accept` entry in a sources manifest, or a `factlint-disable` comment in a Markdown source, acknowledges findings on a fact that this run does not produce there.",
+        why: "Acknowledgements are reviewed decisions. One that matches nothing is out of date, or has a typo in its fact id, and would silently hide a future finding it was never meant for.",
+        example: "[source.\"mailonline.txt\"]\naccept = [{ fact = \"hastings-titel\", reason = \"reviewed\" }]  <- FL202: no such finding",
+        fix: "Remove the acknowledgement, or correct its fact id.",
     },
 ];
 

@@ -6,7 +6,6 @@
 //! missing ones. Each file is written atomically.
 
 use crate::corpus::{display, MANIFEST, SOURCE_EXTENSIONS};
-use std::io::Write;
 use std::path::{Path, PathBuf};
 
 /// What `init` did, for the binary to print.
@@ -44,25 +43,10 @@ pub fn init(dir: &Path, force: bool) -> Result<Outcome, Refusal> {
         if outcome.kept.contains(&path) {
             continue;
         }
-        write_atomically(&path, text.as_bytes()).map_err(|e| Refusal::Io(path.clone(), e))?;
+        crate::atomic::create(&path, text.as_bytes()).map_err(|e| Refusal::Io(path.clone(), e))?;
         outcome.created.push(path);
     }
     Ok(outcome)
-}
-
-/// Writes through a temporary file in the same folder, renamed into place,
-/// so a reader never sees half a file. Refuses to replace an existing file.
-pub fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    let dir = path
-        .parent()
-        .filter(|d| !d.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    std::fs::create_dir_all(dir)?;
-    let mut tmp = tempfile::NamedTempFile::new_in(dir)?;
-    tmp.write_all(bytes)?;
-    tmp.as_file().sync_all()?;
-    tmp.persist_noclobber(path).map_err(|e| e.error)?;
-    Ok(())
 }
 
 /// A manifest with an entry for each article in `dir`.

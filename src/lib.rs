@@ -22,6 +22,8 @@
 
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
+pub mod atomic;
+pub mod baseline;
 pub mod compare;
 pub mod config;
 pub mod corpus;
@@ -30,10 +32,12 @@ pub mod explain;
 pub mod extract;
 pub mod files;
 pub mod finding;
+pub mod gate;
 pub mod hygiene;
 pub mod init;
 pub mod report;
 pub mod rules;
+pub mod suppress;
 pub mod value;
 
 use config::{Config, Origin};

@@ -9,8 +9,10 @@ use cli::{
     CheckArgs, Cli, ColorWhen, Command, ExplainArgs, FailOn, Format, InitArgs, TableArgs,
     TableFormat, TestArgs,
 };
-use codespan_reporting::term::{self, termcolor};
+use codespan_reporting::term::{self, termcolor, termcolor::WriteColor};
+use factlint::baseline::Baseline;
 use factlint::config::Config;
+use factlint::corpus::display;
 use factlint::files::{Diagnostic, Files};
 use factlint::finding::Severity;
 use factlint::report::{self, Layout, Report};
@@ -91,32 +93,138 @@ fn check(args: CheckArgs, files: &mut Files) -> Outcome {
         return Ok(0);
     }
     let checked = factlint::check(files, &args.paths, &config).map_err(&bad)?;
-    let report = Report::new(
+
+    // Reviewed discrepancies first: a baseline records what is left.
+    let (mut findings, acknowledged) =
+        factlint::suppress::apply(&checked.corpus, checked.findings.clone(), &config.defaults);
+    if let Some(path) = &args.write_baseline {
+        let baseline = Baseline::of(&findings, files);
+        baseline.write(path).map_err(|e| output_error(path, e))?;
+        eprintln!(
+            "factlint: wrote {} findings to {}",
+            baseline.entries.len(),
+            display(path)
+        );
+        return Ok(0);
+    }
+
+    let mut focused = args.focus.clone();
+    if let Some(reference) = &args.focus_changed {
+        let near = args
+            .paths
+            .first()
+            .cloned()
+            .unwrap_or_else(|| PathBuf::from("."));
+        focused.extend(factlint::gate::changed_since(reference, &near).map_err(&bad)?);
+    }
+    let focus = if args.focus.is_empty() && args.focus_changed.is_none() {
+        None
+    } else {
+        // Paths from git may name files that are not articles (rules,
+        // code): only --focus paths must be articles.
+        let mut set =
+            factlint::gate::focused_files(&checked.corpus, &args.focus, true).map_err(&bad)?;
+        set.extend(factlint::gate::focused_files(&checked.corpus, &focused, false).map_err(&bad)?);
+        if set.is_empty() {
+            eprintln!(
+                "factlint: no article changed since {}; nothing to report",
+                args.focus_changed.as_deref().unwrap_or("?")
+            );
+        }
+        Some(set)
+    };
+
+    let mut hidden = 0;
+    if let Some(path) = &args.baseline {
+        let baseline = Baseline::read(path).map_err(&bad)?;
+        let filtered = baseline.filter(findings, files);
+        hidden = filtered.hidden;
+        findings = filtered.findings;
+        // Stale entries concern the whole corpus, not one focused article.
+        if focus.is_none() {
+            findings.extend(factlint::baseline::stale_findings(
+                &filtered.stale,
+                &config.defaults,
+            ));
+        }
+        if args.prune_baseline {
+            let mut entries = baseline.entries.clone();
+            for stale in &filtered.stale {
+                if let Some(at) = entries.iter().position(|e| e == stale) {
+                    entries.remove(at);
+                }
+            }
+            Baseline { entries }
+                .write(path)
+                .map_err(|e| output_error(path, e))?;
+            eprintln!(
+                "factlint: removed {} stale entries from {}",
+                filtered.stale.len(),
+                display(path)
+            );
+        }
+    }
+    if let Some(set) = &focus {
+        findings = factlint::gate::focus(findings, set);
+    }
+
+    let mut report = Report::new(
         files,
         &checked.corpus,
         &checked.rules,
         &checked.claims,
-        checked.findings.clone(),
+        findings,
     );
-    emit(args.color, |out| {
-        match args.format {
-            Format::Human => report::write_human(&report, out)?,
-            Format::Short => report::write_short(&report, out)?,
-            Format::Json => return report::write_json(&report, args.statistics, out),
-            Format::Table => report::write_table(&report, Layout::Text { width: Some(120) }, out)?,
-        }
-        if args.statistics {
-            writeln!(out)?;
-            report::write_statistics(&report, out)?;
-        }
-        Ok(())
-    })?;
+    report.hidden = hidden;
+    report.acknowledged = acknowledged;
     let threshold = match args.fail_on {
         FailOn::Error => Severity::Error,
         FailOn::Warning => Severity::Warning,
         FailOn::Note => Severity::Note,
     };
-    Ok(if report.fails(threshold) { FINDINGS } else { 0 })
+    let render = |out: &mut dyn WriteColor| -> io::Result<()> {
+        let mut out = out;
+        match args.format {
+            Format::Human => report::write_human(&report, &mut out)?,
+            Format::Short => report::write_short(&report, &mut out)?,
+            Format::Json => return report::write_json(&report, args.statistics, &mut out),
+            Format::Sarif => return report::write_sarif(&report, &mut out),
+            Format::Github => report::write_github(&report, &mut out)?,
+            Format::Junit => return report::write_junit(&report, threshold, &mut out),
+            Format::Table => {
+                report::write_table(&report, Layout::Text { width: Some(120) }, &mut out)?
+            }
+        }
+        if args.statistics {
+            writeln!(out)?;
+            report::write_statistics(&report, &mut out)?;
+        }
+        Ok(())
+    };
+    match &args.output {
+        Some(path) => {
+            let mut buffer = termcolor::NoColor::new(Vec::new());
+            render(&mut buffer).map_err(Failure::Output)?;
+            factlint::atomic::replace(path, &buffer.into_inner())
+                .map_err(|e| output_error(path, e))?;
+        }
+        None => emit(args.color, |out| render(out))?,
+    }
+    Ok(if report.fails(threshold) && !args.exit_zero {
+        FINDINGS
+    } else {
+        0
+    })
+}
+
+fn output_error(path: &std::path::Path, e: io::Error) -> Failure {
+    Failure::Input(
+        vec![factlint::files::error(format!(
+            "cannot write `{}`: {e}",
+            display(path)
+        ))],
+        ColorWhen::Auto,
+    )
 }
 
 fn test(args: TestArgs, files: &mut Files) -> Outcome {

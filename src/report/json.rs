@@ -153,6 +153,6 @@ pub fn write_json<W: Write>(report: &Report<'_>, statistics: bool, out: &mut W) 
         summary: report.summary(),
         statistics: statistics.then(|| report.statistics()),
     };
-    serde_json::to_writer_pretty(&mut *out, &output).map_err(io::Error::other)?;
+    serde_json::to_writer_pretty(&mut *out, &output).map_err(io::Error::from)?;
     writeln!(out)
 }

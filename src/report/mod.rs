@@ -6,8 +6,11 @@
 //! fact id, then by the file and offset of the primary label. This is total
 //! and depends on nothing but the input, so output is byte-for-byte stable.
 
+mod github;
 mod human;
 pub mod json;
+pub mod junit;
+mod sarif;
 mod short;
 pub mod table;
 
@@ -18,8 +21,11 @@ use crate::finding::{Finding, Severity};
 use crate::rules::RuleSet;
 use std::io;
 
+pub use github::write_github;
 pub use human::write_human;
 pub use json::write_json;
+pub use junit::write_junit;
+pub use sarif::write_sarif;
 pub use short::write_short;
 pub use table::{write_table, Layout};
 
@@ -30,6 +36,9 @@ pub struct Report<'a> {
     pub rules: &'a RuleSet,
     pub claims: &'a [Claim],
     pub findings: Vec<Finding>,
+    /// Findings the baseline hid, and findings an editor acknowledged.
+    pub hidden: usize,
+    pub acknowledged: usize,
 }
 
 /// Counts for the closing line and the JSON `summary`.
@@ -40,6 +49,10 @@ pub struct Summary {
     pub notes: usize,
     pub sources: usize,
     pub facts: usize,
+    /// Findings hidden by `--baseline`.
+    pub baseline: usize,
+    /// Findings acknowledged in manifests or comments.
+    pub acknowledged: usize,
 }
 
 impl<'a> Report<'a> {
@@ -70,6 +83,8 @@ impl<'a> Report<'a> {
             rules,
             claims,
             findings,
+            hidden: 0,
+            acknowledged: 0,
         }
     }
 
@@ -81,6 +96,8 @@ impl<'a> Report<'a> {
             notes: count(Severity::Note),
             sources: self.corpus.sources.len(),
             facts: self.rules.facts.len(),
+            baseline: self.hidden,
+            acknowledged: self.acknowledged,
         }
     }
 
@@ -101,8 +118,20 @@ impl Summary {
                 format!("{k} {one}s")
             }
         };
+        let mut hidden = Vec::new();
+        if self.baseline > 0 {
+            hidden.push(format!("{} in the baseline", self.baseline));
+        }
+        if self.acknowledged > 0 {
+            hidden.push(format!("{} acknowledged", self.acknowledged));
+        }
+        let hidden = if hidden.is_empty() {
+            String::new()
+        } else {
+            format!("; not shown: {}", hidden.join(", "))
+        };
         format!(
-            "{}, {}, {} in {} ({} checked)",
+            "{}, {}, {} in {} ({} checked){hidden}",
             n(self.errors, "error"),
             n(self.warnings, "warning"),
             n(self.notes, "note"),

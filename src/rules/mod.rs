@@ -83,6 +83,18 @@ pub struct Defaults {
     pub severities: [Severity; FindingKind::ALL.len()],
 }
 
+impl Defaults {
+    /// The configured severity of findings of `kind` that belong to no
+    /// fact's rule (baseline and acknowledgement findings).
+    pub fn severity(&self, kind: FindingKind) -> Severity {
+        let at = FindingKind::ALL
+            .iter()
+            .position(|k| *k == kind)
+            .unwrap_or(0);
+        self.severities[at]
+    }
+}
+
 impl Default for Defaults {
     fn default() -> Self {
         Defaults {

@@ -5,9 +5,11 @@
 //!   fact's kind understands ("$150 million", "every fortnight", "last
 //!   year"…), so one pattern covers every way an outlet may write the value.
 //! - `{gap}` is up to 150 characters within one sentence (lazily), `{gap:N}`
-//!   up to N. It does not cross `.`, `!`, `?` or a line break, except a
-//!   period inside a number or an abbreviation ("$1.5", "U.S."), so a
-//!   pattern cannot tie a value to the wrong sentence.
+//!   up to N. It does not cross `.`, `!`, `?` or a paragraph break, except a
+//!   period inside a number or an abbreviation ("$1.5", "U.S.") and a line
+//!   break that only wraps the sentence (the next line goes on in lowercase,
+//!   or the gap ends there and the pattern goes on at the start of the next
+//!   line), so a pattern cannot tie a value to the wrong sentence.
 //!
 //! Anything else in braces that starts with a letter is an error, so a typo
 //! like `{valeu}` is caught when the rule loads, not silently matched as text.
@@ -69,7 +71,11 @@ fn gap(n: usize) -> String {
     // A character that does not end a sentence, or a period that does not
     // end one either: followed by a non-space ("1.5", "U.S"), or after a
     // capital ("S. ").
-    format!(r"(?:[^.!?\n]|\.\S|(?-i:[A-Z])\.){{0,{n}}}?")
+    // A line break that only wraps the sentence is crossed: inside the gap
+    // when the next line goes on in lowercase, and at its end whatever
+    // follows (the pattern's next token, such as "$200 million", must then
+    // start the line). A blank line, a paragraph, is never crossed.
+    format!(r"(?:[^.!?\n]|\.\S|(?-i:[A-Z])\.|\n(?-i:[a-z])){{0,{n}}}?\n?")
 }
 
 #[cfg(test)]
@@ -91,7 +97,20 @@ mod tests {
         let re = Regex::new(&expand("Titan{gap}messages", "").unwrap()).unwrap();
         assert!(re.is_match("Titan API, worth $1.5 billion, read messages"));
         assert!(!re.is_match("Titan API launched. Later, messages"));
-        assert!(!re.is_match("Titan API launched\nmessages"));
+        assert!(!re.is_match("Titan API launched\n\nmessages"));
+        assert!(
+            !re.is_match("Titan API launched\nSome say\nmessages"),
+            "a line in capitals is a new paragraph"
+        );
+        assert!(
+            re.is_match("Titan API, it says,\nread messages"),
+            "a wrapped sentence goes on"
+        );
+        let spend = Regex::new(&expand(r"spend{gap}\$", "").unwrap()).unwrap();
+        assert!(
+            spend.is_match("agreed to spend\n$200 million"),
+            "the next token may start the next line"
+        );
     }
 
     #[test]
