@@ -47,6 +47,24 @@ pub enum Command {
     Explain(ExplainArgs),
     /// Create a factlint.toml, example rules and a sources.toml in DIR.
     Init(InitArgs),
+    /// Propose rule skeletons for figures, dates and quotations that
+    /// several sources state differently.
+    Discover(DiscoverArgs),
+}
+
+#[derive(ClapArgs, Debug)]
+pub struct DiscoverArgs {
+    /// Articles, as for checking.
+    #[arg(value_name = "PATH", default_value = ".")]
+    pub paths: Vec<PathBuf>,
+
+    /// Write the skeletons to FILE, which must not exist yet.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+
+    /// The configuration file to use instead of looking for factlint.toml.
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
 }
 
 /// Where rules and configuration come from; shared by the commands.

@@ -11,7 +11,7 @@
 //! can answer "why is this a warning?" without guesswork.
 
 use crate::corpus::display;
-use crate::files::{self, Diagnostic, FileId, Files};
+use crate::files::{self, Diagnostic, Files};
 use crate::finding::FindingKind;
 use crate::rules::{compile, Defaults};
 use serde::Deserialize;
@@ -31,6 +31,24 @@ struct RawConfig {
     /// A folder or file, or a list of them.
     rules: Option<Spanned<toml::Value>>,
     defaults: Option<RawDefaults>,
+    quotes: Option<RawQuotes>,
+    figures: Option<RawFigures>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawQuotes {
+    enabled: Option<Spanned<bool>>,
+    severity: Option<Spanned<String>>,
+    min_words: Option<Spanned<toml::Value>>,
+    min_similarity: Option<Spanned<toml::Value>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawFigures {
+    enabled: Option<Spanned<bool>>,
+    severity: Option<Spanned<String>>,
 }
 
 #[derive(Deserialize)]
@@ -67,9 +85,11 @@ pub struct Config {
     pub rules: Vec<PathBuf>,
     pub rules_origin: Origin,
     pub defaults: Defaults,
-    /// Origins of `min_sources`, `tolerance`, `similarity`, then one per
-    /// finding kind's severity.
-    origins: Vec<Origin>,
+    pub quotes: crate::quotes::Settings,
+    pub figures: crate::figures::Settings,
+    /// Where each setting not at its built-in default comes from, by
+    /// `table.key`.
+    origins: std::collections::BTreeMap<String, Origin>,
 }
 
 impl Config {
@@ -97,7 +117,9 @@ impl Config {
             rules: vec![PathBuf::from("rules")],
             rules_origin: Origin::BuiltIn,
             defaults: Defaults::default(),
-            origins: vec![Origin::BuiltIn; 3 + FindingKind::ALL.len()],
+            quotes: Default::default(),
+            figures: Default::default(),
+            origins: Default::default(),
         };
         if let Some((path, _)) = &file {
             config.read(path, files)?;
@@ -126,8 +148,12 @@ impl Config {
             )]
         })?;
         let mut errors = Vec::new();
-        let origin = |files: &Files, span: std::ops::Range<usize>| {
-            Origin::File(name.clone(), files.position(file, span.start).line)
+        let mut origins = std::collections::BTreeMap::new();
+        let mut note = |key: &str, span: std::ops::Range<usize>| {
+            origins.insert(
+                key.to_string(),
+                Origin::File(name.clone(), files.position(file, span.start).line),
+            );
         };
         let dir = path.parent().unwrap_or(Path::new("."));
 
@@ -135,7 +161,8 @@ impl Config {
             match paths(rules.get_ref()) {
                 Some(named) => {
                     self.rules = named.iter().map(|p| dir.join(p)).collect();
-                    self.rules_origin = origin(files, rules.span());
+                    self.rules_origin =
+                        Origin::File(name.clone(), files.position(file, rules.span().start).line);
                 }
                 None => errors.push(files::error_at(
                     file,
@@ -146,79 +173,121 @@ impl Config {
             }
         }
         if let Some(d) = &raw.defaults {
-            self.set_number(
+            let number = |v: &Option<Spanned<toml::Value>>,
+                          current: f64,
+                          range,
+                          key,
+                          errors: &mut Vec<Diagnostic>| {
+                compile::number_in(v, current, range, key, file, errors)
+            };
+            self.defaults.min_sources = number(
                 &d.min_sources,
-                0,
+                self.defaults.min_sources as f64,
                 1.0..=1000.0,
                 "min_sources",
-                file,
-                files,
                 &mut errors,
-                &origin,
-            );
-            self.set_number(
+            ) as usize;
+            self.defaults.tolerance = number(
                 &d.tolerance,
-                1,
+                self.defaults.tolerance,
                 0.0..=1.0,
                 "tolerance",
-                file,
-                files,
                 &mut errors,
-                &origin,
             );
-            self.set_number(
+            self.defaults.similarity = number(
                 &d.similarity,
-                2,
+                self.defaults.similarity,
                 0.0..=1.0,
                 "similarity",
-                file,
-                files,
                 &mut errors,
-                &origin,
             );
+            for (key, v) in [
+                ("defaults.min_sources", &d.min_sources),
+                ("defaults.tolerance", &d.tolerance),
+                ("defaults.similarity", &d.similarity),
+            ] {
+                if let Some(v) = v {
+                    note(key, v.span());
+                }
+            }
             if let Some(sev) = &d.severity {
                 let before = self.defaults.severities;
                 self.defaults.severities =
                     compile::compile_severities(&d.severity, before, file, &mut errors);
                 for (i, (old, new)) in before.iter().zip(self.defaults.severities).enumerate() {
                     if *old != new || matches!(sev.get_ref(), toml::Value::String(_)) {
-                        self.origins[3 + i] = origin(files, sev.span());
+                        note(
+                            &format!("defaults.severity.{}", FindingKind::ALL[i].name()),
+                            sev.span(),
+                        );
                     }
                 }
             }
         }
+        let severity = |v: &Spanned<String>, errors: &mut Vec<Diagnostic>| {
+            let parsed = crate::finding::Severity::from_name(v.get_ref());
+            if parsed.is_none() {
+                errors.push(files::error_at(
+                    file,
+                    v.span(),
+                    format!("unknown severity `{}`", v.get_ref()),
+                    "expected \"error\", \"warning\" or \"note\"",
+                ));
+            }
+            parsed
+        };
+        if let Some(q) = &raw.quotes {
+            if let Some(v) = &q.enabled {
+                self.quotes.enabled = *v.get_ref();
+                note("quotes.enabled", v.span());
+            }
+            if let Some(v) = &q.severity {
+                if let Some(sev) = severity(v, &mut errors) {
+                    self.quotes.severity = sev;
+                    note("quotes.severity", v.span());
+                }
+            }
+            if let Some(v) = &q.min_words {
+                self.quotes.min_words = compile::number_in(
+                    &q.min_words,
+                    self.quotes.min_words as f64,
+                    3.0..=100.0,
+                    "min_words",
+                    file,
+                    &mut errors,
+                ) as usize;
+                note("quotes.min_words", v.span());
+            }
+            if let Some(v) = &q.min_similarity {
+                self.quotes.min_similarity = compile::number_in(
+                    &q.min_similarity,
+                    self.quotes.min_similarity,
+                    0.1..=1.0,
+                    "min_similarity",
+                    file,
+                    &mut errors,
+                );
+                note("quotes.min_similarity", v.span());
+            }
+        }
+        if let Some(f) = &raw.figures {
+            if let Some(v) = &f.enabled {
+                self.figures.enabled = *v.get_ref();
+                note("figures.enabled", v.span());
+            }
+            if let Some(v) = &f.severity {
+                if let Some(sev) = severity(v, &mut errors) {
+                    self.figures.severity = sev;
+                    note("figures.severity", v.span());
+                }
+            }
+        }
+        self.origins.extend(origins);
         if errors.is_empty() {
             Ok(())
         } else {
             Err(errors)
         }
-    }
-
-    #[allow(clippy::too_many_arguments)]
-    fn set_number(
-        &mut self,
-        v: &Option<Spanned<toml::Value>>,
-        at: usize,
-        range: std::ops::RangeInclusive<f64>,
-        key: &str,
-        file: FileId,
-        files: &Files,
-        errors: &mut Vec<Diagnostic>,
-        origin: &dyn Fn(&Files, std::ops::Range<usize>) -> Origin,
-    ) {
-        let Some(spanned) = v else { return };
-        let current = match at {
-            0 => self.defaults.min_sources as f64,
-            1 => self.defaults.tolerance,
-            _ => self.defaults.similarity,
-        };
-        let n = compile::number_in(v, current, range, key, file, errors);
-        match at {
-            0 => self.defaults.min_sources = n as usize,
-            1 => self.defaults.tolerance = n,
-            _ => self.defaults.similarity = n,
-        }
-        self.origins[at] = origin(files, spanned.span());
     }
 
     /// The resolved configuration as TOML, each value with where it came
@@ -241,48 +310,72 @@ impl Config {
                 let _ = writeln!(out, "# configuration file: {} ({how})", display(path));
             }
         }
+        let built_in = Origin::BuiltIn;
+        let line = |out: &mut String, table: &str, key: &str, value: String| {
+            let o = self
+                .origins
+                .get(&format!("{table}.{key}"))
+                .unwrap_or(&built_in);
+            let _ = writeln!(out, "{:<40} # {}", format!("{key} = {value}"), origin(o));
+        };
         let rules: Vec<String> = self
             .rules
             .iter()
             .map(|p| format!("{:?}", display(p)))
             .collect();
-        let line = |out: &mut String, key: String, value: String, o: &Origin| {
-            let _ = writeln!(out, "{:<40} # {}", format!("{key} = {value}"), origin(o));
-        };
-        line(
-            &mut out,
-            "rules".into(),
-            format!("[{}]", rules.join(", ")),
-            &self.rules_origin,
+        let _ = writeln!(
+            out,
+            "{:<40} # {}",
+            format!("rules = [{}]", rules.join(", ")),
+            origin(&self.rules_origin)
         );
         out.push_str("\n[defaults]\n");
         let d = &self.defaults;
         line(
             &mut out,
-            "min_sources".into(),
+            "defaults",
+            "min_sources",
             d.min_sources.to_string(),
-            &self.origins[0],
         );
-        line(
-            &mut out,
-            "tolerance".into(),
-            d.tolerance.to_string(),
-            &self.origins[1],
-        );
-        line(
-            &mut out,
-            "similarity".into(),
-            d.similarity.to_string(),
-            &self.origins[2],
-        );
+        line(&mut out, "defaults", "tolerance", d.tolerance.to_string());
+        line(&mut out, "defaults", "similarity", d.similarity.to_string());
         for (i, kind) in FindingKind::ALL.iter().enumerate() {
             line(
                 &mut out,
-                format!("severity.{}", kind.name()),
+                "defaults",
+                &format!("severity.{}", kind.name()),
                 format!("{:?}", d.severities[i].name()),
-                &self.origins[3 + i],
             );
         }
+        out.push_str("\n[quotes]\n");
+        let q = &self.quotes;
+        line(&mut out, "quotes", "enabled", q.enabled.to_string());
+        line(
+            &mut out,
+            "quotes",
+            "severity",
+            format!("{:?}", q.severity.name()),
+        );
+        line(&mut out, "quotes", "min_words", q.min_words.to_string());
+        line(
+            &mut out,
+            "quotes",
+            "min_similarity",
+            q.min_similarity.to_string(),
+        );
+        out.push_str("\n[figures]\n");
+        line(
+            &mut out,
+            "figures",
+            "enabled",
+            self.figures.enabled.to_string(),
+        );
+        line(
+            &mut out,
+            "figures",
+            "severity",
+            format!("{:?}", self.figures.severity.name()),
+        );
         out
     }
 }

@@ -187,6 +187,28 @@ impl Corpus {
     }
 }
 
+impl Corpus {
+    /// A corpus of texts held in memory, with no metadata: for benchmarks
+    /// and tests of the rule-free checks.
+    pub fn from_texts(files: &mut Files, texts: Vec<(String, String)>) -> Corpus {
+        let sources = texts
+            .into_iter()
+            .map(|(path, text)| {
+                let text: Arc<str> = text.into();
+                let file = files.add(path.clone(), text.clone());
+                Source {
+                    path,
+                    file,
+                    text,
+                    meta: SourceMeta::default(),
+                    directives: Vec::new(),
+                }
+            })
+            .collect();
+        Corpus { sources }
+    }
+}
+
 /// Collects article files under `dir`, skipping hidden entries.
 fn walk(dir: &Path, found: &mut BTreeSet<(String, PathBuf)>, errors: &mut Vec<Diagnostic>) {
     let walker = walkdir::WalkDir::new(dir)

@@ -57,10 +57,12 @@ pub enum FindingKind {
     UncoveredExample,
     StaleBaseline,
     UnusedAcceptance,
+    QuoteDrift,
+    SingleSource,
 }
 
 impl FindingKind {
-    pub const ALL: [FindingKind; 10] = [
+    pub const ALL: [FindingKind; 12] = [
         FindingKind::Conflict,
         FindingKind::ContradictsReference,
         FindingKind::Unsupported,
@@ -71,6 +73,8 @@ impl FindingKind {
         FindingKind::UncoveredExample,
         FindingKind::StaleBaseline,
         FindingKind::UnusedAcceptance,
+        FindingKind::QuoteDrift,
+        FindingKind::SingleSource,
     ];
 
     /// The stable code, e.g. `FL001`.
@@ -86,6 +90,8 @@ impl FindingKind {
             FindingKind::UncoveredExample => "FL103",
             FindingKind::StaleBaseline => "FL201",
             FindingKind::UnusedAcceptance => "FL202",
+            FindingKind::QuoteDrift => "FL301",
+            FindingKind::SingleSource => "FL302",
         }
     }
 
@@ -102,6 +108,8 @@ impl FindingKind {
             FindingKind::UncoveredExample => "uncovered-example",
             FindingKind::StaleBaseline => "stale-baseline",
             FindingKind::UnusedAcceptance => "unused-acceptance",
+            FindingKind::QuoteDrift => "quote-drift",
+            FindingKind::SingleSource => "single-source",
         }
     }
 
@@ -121,8 +129,11 @@ impl FindingKind {
             | FindingKind::UnusedFact
             | FindingKind::RedundantPattern
             | FindingKind::UncoveredExample
-            | FindingKind::UnusedAcceptance => Severity::Warning,
-            FindingKind::UnreadableValue | FindingKind::StaleBaseline => Severity::Note,
+            | FindingKind::UnusedAcceptance
+            | FindingKind::QuoteDrift => Severity::Warning,
+            FindingKind::UnreadableValue
+            | FindingKind::StaleBaseline
+            | FindingKind::SingleSource => Severity::Note,
         }
     }
 
@@ -222,6 +233,20 @@ static CODE_DOCS: [CodeDoc; FindingKind::ALL.len()] = [
         why: "Acknowledgements are reviewed decisions. One that matches nothing is out of date, or has a typo in its fact id, and would silently hide a future finding it was never meant for.",
         example: "[source.\"mailonline.txt\"]\naccept = [{ fact = \"hastings-titel\", reason = \"reviewed\" }]  <- FL202: no such finding",
         fix: "Remove the acknowledgement, or correct its fact id.",
+    },
+    CodeDoc {
+        summary: "sources quote the same passage with different words",
+        what: "factlint finds every quotation in every source and matches quotations of the same passage across sources, including a short quotation that is part of a longer one. Differences that do not change the words (quote style, case, spacing, punctuation, an ellipsis marking an omission, an attribution splitting the quote) are ignored. Where the words differ, the wording most sources share is the reference and each other source's words get the primary label, with the reference wording labelled in the sources that use it; with no majority, every side is labelled. Needs no rules.",
+        why: "The words inside quotation marks are a promise that someone said or wrote exactly them. A misquotation is among the most damaging errors a story can carry, and outlets copying each other spread it.",
+        example: "hindustan-times.txt: “…integrations that helped supercharge Facebook’s ad targeting and ranking models,”\nepoch-times.txt:     “supercharge Facebook’s ad targeting and ranking models,”\nmailonline.txt:      “custom partnerships and integrations that helped power Facebook’s ad targeting and ranking models”  <- FL301: “power” ≠ “supercharge”",
+        fix: "Check the quotation against the original document and correct it; if the words are a paraphrase, take them out of quotation marks. Tune matching under [quotes] in factlint.toml (min_words, min_similarity) or set its severity there; acknowledge a reviewed case in the sources manifest.",
+    },
+    CodeDoc {
+        summary: "a figure only one source states",
+        what: "Every amount of money, percentage and count of people or users that exactly one source states, with its sentence: the editor's checklist of what nobody else corroborates. Figures a rule's fact already covers are left to that fact. Round magnitudes (\"millions of users\") are not figures. Needs no rules.",
+        why: "A figure only one outlet prints may be a scoop or a mistake nobody repeated; either way it deserves a second source before it is repeated, and a rule before it is checked.",
+        example: "mailonline.txt: \"after data on more than 500 million users was leaked online\"  <- FL302 when no other source gives the figure",
+        fix: "Corroborate the figure, or attribute it clearly. Write a rule for it (see `factlint discover`) to check it from now on. Turn the list off or change its severity under [figures] in factlint.toml.",
     },
 ];
 

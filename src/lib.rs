@@ -27,14 +27,17 @@ pub mod baseline;
 pub mod compare;
 pub mod config;
 pub mod corpus;
+pub mod discover;
 pub mod examples;
 pub mod explain;
 pub mod extract;
+pub mod figures;
 pub mod files;
 pub mod finding;
 pub mod gate;
 pub mod hygiene;
 pub mod init;
+pub mod quotes;
 pub mod report;
 pub mod rules;
 pub mod suppress;
@@ -89,6 +92,8 @@ pub fn check(
     let claims = extract::extract(&rules, &corpus);
     let mut findings = compare::compare(&rules, &corpus, &claims);
     findings.extend(hygiene::check(&rules, &corpus, &claims));
+    findings.extend(quotes::check(&corpus, &config.quotes));
+    findings.extend(figures::single_source(&corpus, &claims, &config.figures));
     Ok(Checked {
         corpus,
         rules,

@@ -6,8 +6,8 @@ mod cli;
 
 use clap::Parser;
 use cli::{
-    CheckArgs, Cli, ColorWhen, Command, ExplainArgs, FailOn, Format, InitArgs, TableArgs,
-    TableFormat, TestArgs,
+    CheckArgs, Cli, ColorWhen, Command, DiscoverArgs, ExplainArgs, FailOn, Format, InitArgs,
+    TableArgs, TableFormat, TestArgs,
 };
 use codespan_reporting::term::{self, termcolor, termcolor::WriteColor};
 use factlint::baseline::Baseline;
@@ -33,6 +33,7 @@ fn main() -> ExitCode {
         Some(Command::Table(args)) => table(args, &mut files),
         Some(Command::Explain(args)) => explain(args, &mut files),
         Some(Command::Init(args)) => init(args),
+        Some(Command::Discover(args)) => discover(args, &mut files),
     };
     match outcome {
         Ok(code) => ExitCode::from(code),
@@ -369,6 +370,30 @@ fn init(args: InitArgs) -> Outcome {
             ColorWhen::Auto,
         )),
     }
+}
+
+fn discover(args: DiscoverArgs, files: &mut Files) -> Outcome {
+    let bad = input(ColorWhen::Auto);
+    if let Some(path) = &args.output {
+        if path.exists() {
+            return Err(bad(vec![factlint::files::error(format!(
+                "`{}` exists; discover writes only new files",
+                display(path)
+            ))]));
+        }
+    }
+    let config = Config::resolve(args.config.as_deref(), &[], &args.paths, files).map_err(&bad)?;
+    let corpus = factlint::corpus::Corpus::load(&args.paths, files).map_err(&bad)?;
+    let drift = factlint::quotes::check(&corpus, &config.quotes);
+    let text = factlint::discover::discover(&corpus, &drift);
+    match &args.output {
+        Some(path) => {
+            factlint::atomic::create(path, text.as_bytes()).map_err(|e| output_error(path, e))?;
+            eprintln!("factlint: wrote rule skeletons to {}", display(path));
+        }
+        None => emit(ColorWhen::Never, |out| out.write_all(text.as_bytes()))?,
+    }
+    Ok(0)
 }
 
 fn to_io(e: codespan_reporting::files::Error) -> io::Error {

@@ -148,18 +148,18 @@ patterns = ['in 2017{gap}spend {value}']
 }
 
 #[test]
-fn junit_has_one_case_per_fact() {
+fn junit_has_one_case_per_subject() {
     let out = run(&["corpus/", "--format", "junit"]);
     let text = stdout(&out);
-    assert_eq!(text.matches("<testcase ").count(), 19, "{text}");
+    assert_eq!(text.matches("<testcase ").count(), 21, "{text}");
     assert_eq!(
         text.matches("<failure ").count(),
         3,
         "three facts have errors: {text}"
     );
-    assert!(text.contains(r#"<testsuites name="factlint" tests="19" failures="3">"#));
+    assert!(text.contains(r#"<testsuites name="factlint" tests="21" failures="3">"#));
     snapshot("corpus-junit", &text);
-    // With --fail-on warning, the unsupported figure fails its case too.
+    // With --fail-on warning, the unsupported figure and the drifts fail too.
     let warn = stdout(&run(&[
         "corpus/",
         "--format",
@@ -167,7 +167,11 @@ fn junit_has_one_case_per_fact() {
         "--fail-on",
         "warning",
     ]));
-    assert_eq!(warn.matches("<failure ").count(), 4);
+    assert_eq!(
+        warn.matches("<failure ").count(),
+        6,
+        "and the unsupported figure and both drifts"
+    );
 }
 
 #[test]

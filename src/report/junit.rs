@@ -1,6 +1,7 @@
 //! JUnit XML, for CI dashboards: one test suite, one test case per fact
-//! (and one per other subject, such as the baseline), failing when any of
-//! its findings is at or above the failing severity. The failure's text
+//! (and one per other subject: a quoted passage, the single-source figures,
+//! the baseline), failing when any of its findings is at or above the
+//! failing severity. The failure's text
 //! lists the findings one per line, as the short format does.
 
 use super::Report;
