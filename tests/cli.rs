@@ -300,3 +300,106 @@ fn output_does_not_depend_on_the_thread_count() {
     assert_eq!(one, with_threads("4"));
     assert_eq!(one, with_threads("16"));
 }
+
+/// Deterministic pseudo-random text made of the pieces the extractors care
+/// about: quotes, currency signs, digits, magnitudes, dates, ellipses,
+/// line breaks and non-ASCII letters.
+fn odd_text(seed: u64, len: usize) -> String {
+    const PIECES: &[&str] = &[
+        "“",
+        "”",
+        "\"",
+        "‘",
+        "’",
+        "'",
+        "$",
+        "€",
+        "£",
+        "US$",
+        "1",
+        "2,000",
+        "3.5",
+        "0",
+        "99999999999999999999",
+        " million",
+        " bn",
+        "m",
+        " hundreds of",
+        " millions",
+        " over ",
+        " nearly ",
+        " every ",
+        " two weeks",
+        " fortnight",
+        " decade",
+        " April ",
+        " 2023",
+        " last year",
+        " 31 ",
+        "…",
+        "...",
+        "\n",
+        "\n\n",
+        " ",
+        ", ",
+        ". ",
+        "Ω",
+        "é",
+        "字",
+        "🙂",
+        "-",
+        "(",
+        ")",
+        "%",
+        " users",
+        " said",
+        " the lawsuit says, ",
+        "Titan API",
+        " access to ",
+        " co-founder ",
+        "Reed Hastings",
+        "Elon Musk",
+        " in 2017 ",
+        " spend ",
+        "<!-- factlint-",
+    ];
+    let mut x = seed;
+    let mut out = String::new();
+    for _ in 0..len {
+        x = x
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        out.push_str(PIECES[(x >> 33) as usize % PIECES.len()]);
+    }
+    out
+}
+
+#[test]
+fn odd_input_never_panics() {
+    let texts: Vec<(String, String)> = (0..12)
+        .map(|i| (format!("corpus/odd{i}.txt"), odd_text(i, 400)))
+        .collect();
+    let mut files: Vec<(&str, &[u8])> = texts
+        .iter()
+        .map(|(p, t)| (p.as_str(), t.as_bytes()))
+        .collect();
+    files.push(("corpus/empty.txt", b""));
+    files.push(("corpus/bom.md", "\u{feff}“quoted” $5".as_bytes()));
+    let dir = folder(&files);
+    std::fs::create_dir_all(dir.path().join("rules")).unwrap();
+    for entry in std::fs::read_dir(root().join("rules")).unwrap() {
+        let p = entry.unwrap().path();
+        std::fs::copy(&p, dir.path().join("rules").join(p.file_name().unwrap())).unwrap();
+    }
+    for format in ["human", "json", "sarif", "github", "junit", "table"] {
+        let out = run_in(dir.path(), &["corpus", "--format", format]);
+        assert!(matches!(code(&out), 0 | 1), "{format}: {}", stderr(&out));
+        assert!(
+            !stderr(&out).contains("panicked"),
+            "{format}: {}",
+            stderr(&out)
+        );
+    }
+    let out = run_in(dir.path(), &["discover", "corpus"]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+}
