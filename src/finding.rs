@@ -77,6 +77,15 @@ impl FindingKind {
         FindingKind::SingleSource,
     ];
 
+    /// The position of the kind in [`FindingKind::ALL`]: the index of its
+    /// severity in per-kind tables.
+    pub fn index(self) -> usize {
+        FindingKind::ALL
+            .iter()
+            .position(|k| *k == self)
+            .unwrap_or(0)
+    }
+
     /// The stable code, e.g. `FL001`.
     pub fn code(self) -> &'static str {
         match self {

@@ -4,13 +4,6 @@
 mod common;
 use common::*;
 
-fn snapshot(name: &str, text: &str) {
-    let mut settings = insta::Settings::clone_current();
-    settings.set_snapshot_path("../snapshots");
-    settings.set_prepend_module_to_snapshot(false);
-    settings.bind(|| insta::assert_snapshot!(name, text));
-}
-
 #[test]
 fn the_repository_rules_pass_their_examples() {
     let out = run(&["test", "rules/"]);

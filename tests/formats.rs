@@ -5,13 +5,6 @@
 mod common;
 use common::*;
 
-fn snapshot(name: &str, text: &str) {
-    let mut settings = insta::Settings::clone_current();
-    settings.set_snapshot_path("../snapshots");
-    settings.set_prepend_module_to_snapshot(false);
-    settings.bind(|| insta::assert_snapshot!(name, text));
-}
-
 #[test]
 fn sarif_validates_against_the_2_1_0_schema() {
     let out = run(&["corpus/", "--format", "sarif"]);
@@ -76,14 +69,7 @@ fn sarif_fingerprints_do_not_depend_on_lines() {
             .map(|r| r["partialFingerprints"]["factlint/v1"].to_string())
             .collect()
     };
-    let dir = tempfile::tempdir().unwrap();
-    for sub in ["corpus", "rules"] {
-        std::fs::create_dir_all(dir.path().join(sub)).unwrap();
-        for e in std::fs::read_dir(root().join(sub)).unwrap() {
-            let p = e.unwrap().path();
-            std::fs::copy(&p, dir.path().join(sub).join(p.file_name().unwrap())).unwrap();
-        }
-    }
+    let dir = story();
     let before = fingerprints(dir.path());
     let epoch = dir.path().join("corpus/epoch-times.txt");
     let text = std::fs::read_to_string(&epoch).unwrap();

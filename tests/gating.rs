@@ -5,19 +5,6 @@ mod common;
 use common::*;
 use std::path::Path;
 
-/// A temporary copy of `corpus/` and `rules/`.
-fn story() -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    for sub in ["corpus", "rules"] {
-        std::fs::create_dir_all(dir.path().join(sub)).unwrap();
-        for entry in std::fs::read_dir(root().join(sub)).unwrap() {
-            let path = entry.unwrap().path();
-            std::fs::copy(&path, dir.path().join(sub).join(path.file_name().unwrap())).unwrap();
-        }
-    }
-    dir
-}
-
 const NEW_ARTICLE: &str = "# Netflix and Facebook: what the unsealed filings say\n\nNetflix co-founder Reed Hastings sat on Facebook's board while the two companies\nshared data, according to the unsealed complaint. In 2017, Netflix agreed to spend\n$200 million on Facebook advertising, the filing says.\n";
 
 fn short(dir: &Path, args: &[&str]) -> (i32, String) {

@@ -295,6 +295,21 @@ fn drift(
             format!("“{s}”")
         }
     };
+    // A label on a member's words over a region, saying how it quotes them.
+    let word_label = |m: &Member<'_>, words: &Range<usize>, primary: bool| -> Label {
+        let (span, shown) = text(m, words);
+        Label {
+            file: corpus.sources[m.source].file,
+            span,
+            value: None,
+            primary,
+            message: if shown.is_empty() {
+                "quoted without these words".into()
+            } else {
+                format!("quoted as {}", quoted(&shown))
+            },
+        }
+    };
 
     let fact = format!(
         "quote:{}",
@@ -350,20 +365,7 @@ fn drift(
                 };
                 let evidence: Vec<Label> = backers
                     .iter()
-                    .map(|(b, bw, _)| {
-                        let (span, shown) = text(&members[*b], bw);
-                        Label {
-                            file: corpus.sources[members[*b].source].file,
-                            span,
-                            value: None,
-                            primary: false,
-                            message: if shown.is_empty() {
-                                "quoted without these words".into()
-                            } else {
-                                format!("quoted as {}", quoted(&shown))
-                            },
-                        }
-                    })
+                    .map(|(b, bw, _)| word_label(&members[*b], bw, false))
                     .collect();
                 let note = format!(
                     "{} ≠ {} ({} of {} sources)",
@@ -380,21 +382,7 @@ fn drift(
         } else {
             let labels: Vec<Label> = votes
                 .iter()
-                .map(|(i, w, _)| {
-                    let m = &members[*i];
-                    let (span, shown) = text(m, w);
-                    Label {
-                        file: corpus.sources[m.source].file,
-                        span,
-                        value: None,
-                        primary: true,
-                        message: if shown.is_empty() {
-                            "quoted without these words".into()
-                        } else {
-                            format!("quoted as {}", quoted(&shown))
-                        },
-                    }
-                })
+                .map(|(i, w, _)| word_label(&members[*i], w, true))
                 .collect();
             let sides: Vec<String> = votes
                 .iter()

@@ -58,13 +58,7 @@ pub fn write_github<W: Write>(report: &Report<'_>, out: &mut W) -> io::Result<()
             )?;
         } else {
             skipped[slot] += 1;
-            let place = f
-                .primary()
-                .map(|l| {
-                    let p = report.files.position(l.file, l.span.start);
-                    format!("{}:{}:{}: ", report.files.name(l.file), p.line, p.column)
-                })
-                .unwrap_or_default();
+            let place = report.place(f);
             writeln!(
                 out,
                 "{place}{}[{}] {}",

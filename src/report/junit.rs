@@ -76,13 +76,7 @@ pub fn write_junit<W: Write>(
 }
 
 fn line(report: &Report<'_>, f: &Finding) -> String {
-    let place = f
-        .primary()
-        .map(|l| {
-            let p = report.files.position(l.file, l.span.start);
-            format!("{}:{}:{}: ", report.files.name(l.file), p.line, p.column)
-        })
-        .unwrap_or_default();
+    let place = report.place(f);
     format!("{place}{}[{}] {}", f.severity, f.kind.code(), f.message)
 }
 

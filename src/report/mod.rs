@@ -101,6 +101,17 @@ impl<'a> Report<'a> {
         }
     }
 
+    /// `path:line:col: ` of a finding's primary label, as one-line formats
+    /// start; empty for a finding with no label.
+    pub fn place(&self, f: &Finding) -> String {
+        f.primary()
+            .map(|l| {
+                let p = self.files.position(l.file, l.span.start);
+                format!("{}:{}:{}: ", self.files.name(l.file), p.line, p.column)
+            })
+            .unwrap_or_default()
+    }
+
     /// Whether any finding is at or above `threshold`: the exit code's
     /// question.
     pub fn fails(&self, threshold: Severity) -> bool {

@@ -55,7 +55,7 @@ pub fn write_sarif<W: Write>(report: &Report<'_>, out: &mut W) -> io::Result<()>
             }
             let mut result = json!({
                 "ruleId": f.kind.code(),
-                "ruleIndex": FindingKind::ALL.iter().position(|k| *k == f.kind).unwrap_or(0),
+                "ruleIndex": f.kind.index(),
                 "level": level(f.severity),
                 "message": { "text": text },
                 "partialFingerprints": { "factlint/v1": fingerprint(&Entry::of(f, report.files)) },

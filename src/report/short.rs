@@ -6,19 +6,16 @@ use std::io::{self, Write};
 
 pub fn write_short<W: Write>(report: &Report<'_>, out: &mut W) -> io::Result<()> {
     for f in &report.findings {
-        match f.primary() {
-            Some(l) => {
-                let pos = report.files.position(l.file, l.span.start);
-                write!(
-                    out,
-                    "{}:{}:{}: ",
-                    report.files.name(l.file),
-                    pos.line,
-                    pos.column
-                )?;
+        let place = report.place(f);
+        write!(
+            out,
+            "{}",
+            if place.is_empty() {
+                "factlint: "
+            } else {
+                &place
             }
-            None => write!(out, "factlint: ")?,
-        }
+        )?;
         writeln!(
             out,
             "{}[{}] {} [{}]",

@@ -87,11 +87,7 @@ impl Defaults {
     /// The configured severity of findings of `kind` that belong to no
     /// fact's rule (baseline and acknowledgement findings).
     pub fn severity(&self, kind: FindingKind) -> Severity {
-        let at = FindingKind::ALL
-            .iter()
-            .position(|k| *k == kind)
-            .unwrap_or(0);
-        self.severities[at]
+        self.severities[kind.index()]
     }
 }
 
@@ -124,11 +120,7 @@ pub struct Rejected {
 impl Fact {
     /// The severity of findings of `kind` on this fact.
     pub fn severity(&self, kind: FindingKind) -> Severity {
-        let at = FindingKind::ALL
-            .iter()
-            .position(|k| *k == kind)
-            .unwrap_or(0);
-        self.severities[at]
+        self.severities[kind.index()]
     }
 }
 

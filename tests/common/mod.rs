@@ -61,3 +61,26 @@ description = "Netflix's Facebook ad spend in 2017"
 kind = "money"
 patterns = ['in 2017{gap}spend {value}']
 "#;
+
+/// Asserts `text` against the reviewed snapshot `name` in `snapshots/`.
+pub fn snapshot(name: &str, text: &str) {
+    let mut settings = insta::Settings::clone_current();
+    // Relative to this file: tests/common/ -> the top-level snapshots/.
+    settings.set_snapshot_path("../../snapshots");
+    settings.set_prepend_module_to_snapshot(false);
+    settings.bind(|| insta::assert_snapshot!(name, text));
+}
+
+/// A temporary folder with copies of the repository's `corpus/` and
+/// `rules/`, to edit freely.
+pub fn story() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    for sub in ["corpus", "rules"] {
+        std::fs::create_dir_all(dir.path().join(sub)).unwrap();
+        for entry in std::fs::read_dir(root().join(sub)).unwrap() {
+            let path = entry.unwrap().path();
+            std::fs::copy(&path, dir.path().join(sub).join(path.file_name().unwrap())).unwrap();
+        }
+    }
+    dir
+}
