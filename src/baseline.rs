@@ -14,7 +14,7 @@
 use crate::files::{self, Diagnostic, Files};
 use crate::finding::{Finding, FindingKind, Label};
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 use std::path::Path;
 
 /// Bumped on an incompatible change to the file.
@@ -28,7 +28,7 @@ struct File {
 }
 
 /// One recorded finding.
-#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Entry {
     pub code: String,
@@ -43,7 +43,7 @@ pub struct Entry {
     pub message: String,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Hash, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct SourceValue {
     pub path: String,
@@ -81,8 +81,12 @@ impl Entry {
         }
     }
 
-    fn key(&self) -> (&str, &str, &[SourceValue], &[String]) {
-        (&self.code, &self.fact, &self.sources, &self.against)
+    /// The identity: the entry without its message.
+    fn key(&self) -> Entry {
+        Entry {
+            message: String::new(),
+            ..self.clone()
+        }
     }
 
     fn describe(&self) -> String {
@@ -154,23 +158,23 @@ impl Baseline {
 
     /// Hides the findings the baseline records (each entry hides one).
     pub fn filter(&self, findings: Vec<Finding>, files: &Files) -> Filtered {
-        let mut unused: Vec<Option<&Entry>> = self.entries.iter().map(Some).collect();
+        // Unmatched entries by identity, as a multiset: one lookup per finding.
+        let mut unused: HashMap<Entry, Vec<usize>> = HashMap::new();
+        for (i, e) in self.entries.iter().enumerate().rev() {
+            unused.entry(e.key()).or_default().push(i);
+        }
         let mut kept = Vec::new();
         let mut hidden = 0;
         for f in findings {
             let entry = Entry::of(&f, files);
-            match unused
-                .iter_mut()
-                .find(|e| e.is_some_and(|e| e.key() == entry.key()))
-            {
-                Some(slot) => {
-                    *slot = None;
-                    hidden += 1;
-                }
+            match unused.get_mut(&entry.key()).and_then(Vec::pop) {
+                Some(_) => hidden += 1,
                 None => kept.push(f),
             }
         }
-        let stale = unused.into_iter().flatten().cloned().collect();
+        let mut left: Vec<usize> = unused.into_values().flatten().collect();
+        left.sort_unstable();
+        let stale = left.into_iter().map(|i| self.entries[i].clone()).collect();
         Filtered {
             findings: kept,
             hidden,

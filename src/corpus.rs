@@ -66,13 +66,6 @@ pub struct Suppression {
     pub covers: std::ops::Range<usize>,
 }
 
-impl Source {
-    /// The outlet if known, else the file name: how a person names a source.
-    pub fn display_name(&self) -> &str {
-        self.meta.outlet.as_deref().unwrap_or(&self.path)
-    }
-}
-
 /// All articles of one run, sorted by path.
 #[derive(Debug, Default)]
 pub struct Corpus {

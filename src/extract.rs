@@ -30,6 +30,14 @@ pub struct Claim {
     pub patterns: Vec<usize>,
 }
 
+/// The claims of fact `fact` in `claims`, which [`extract`] sorted by
+/// fact: a binary search, not a scan.
+pub fn of_fact(claims: &[Claim], fact: usize) -> &[Claim] {
+    let start = claims.partition_point(|c| c.fact < fact);
+    let end = claims.partition_point(|c| c.fact <= fact);
+    &claims[start..end]
+}
+
 /// One fact's claim in one text, before it is tied to a source.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Found {
@@ -135,4 +143,42 @@ pub fn find(
             }
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn claim(fact: usize, source: usize) -> Claim {
+        Claim {
+            fact,
+            source,
+            span: 0..1,
+            reading: Err(String::new()),
+            patterns: vec![],
+        }
+    }
+
+    #[test]
+    fn of_fact_finds_the_run_of_a_fact() {
+        let claims = vec![
+            claim(0, 0),
+            claim(0, 1),
+            claim(2, 0),
+            claim(2, 3),
+            claim(2, 4),
+            claim(5, 1),
+        ];
+        assert_eq!(of_fact(&claims, 0).len(), 2);
+        assert_eq!(of_fact(&claims, 1).len(), 0, "a fact with no claims");
+        assert_eq!(
+            of_fact(&claims, 2)
+                .iter()
+                .map(|c| c.source)
+                .collect::<Vec<_>>(),
+            vec![0, 3, 4]
+        );
+        assert_eq!(of_fact(&claims, 5).len(), 1);
+        assert_eq!(of_fact(&claims, 9).len(), 0, "past the last fact");
+    }
 }

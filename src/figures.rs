@@ -214,10 +214,25 @@ pub fn single_source(corpus: &Corpus, claims: &[Claim], settings: &Settings) -> 
             stated_by.entry(k.as_str()).or_default().insert(f.source);
         }
     }
+    // Per source: claim starts, sorted, and the furthest end reached by
+    // any claim up to each one. A figure is covered exactly when some claim
+    // starting before its end reaches past its start: one binary search.
+    let mut spans: Vec<Vec<(usize, usize)>> = vec![Vec::new(); corpus.sources.len()];
+    for c in claims {
+        spans[c.source].push((c.span.start, c.span.end));
+    }
+    for list in &mut spans {
+        list.sort_unstable();
+        let mut reach = 0;
+        for (_, end) in list.iter_mut() {
+            reach = reach.max(*end);
+            *end = reach;
+        }
+    }
     let covered = |f: &Figure| {
-        claims
-            .iter()
-            .any(|c| c.source == f.source && c.span.start < f.span.end && f.span.start < c.span.end)
+        let list = &spans[f.source];
+        let upto = list.partition_point(|&(start, _)| start < f.span.end);
+        upto > 0 && list[upto - 1].1 > f.span.start
     };
     all.iter()
         .filter(|f| f.keys.iter().all(|k| stated_by[k.as_str()].len() == 1) && !covered(f))

@@ -14,7 +14,7 @@ use std::collections::BTreeSet;
 pub fn check(rules: &RuleSet, corpus: &Corpus, claims: &[Claim]) -> Vec<Finding> {
     let mut findings = Vec::new();
     for (index, fact) in rules.facts.iter().enumerate() {
-        let mine: Vec<&Claim> = claims.iter().filter(|c| c.fact == index).collect();
+        let mine: Vec<&Claim> = extract::of_fact(claims, index).iter().collect();
         if mine.is_empty() {
             findings.push(finding(
                 fact,

@@ -240,8 +240,7 @@ pub fn consensus(rules: &RuleSet, corpus: &Corpus, claims: &[Claim]) -> Vec<Cons
         .iter()
         .enumerate()
         .map(|(index, fact)| {
-            let mine: Vec<Claim> = claims.iter().filter(|c| c.fact == index).cloned().collect();
-            let view = View::new(fact, corpus, &mine);
+            let view = View::new(fact, corpus, crate::extract::of_fact(claims, index));
             let most = view.support.iter().map(BTreeSet::len).max().unwrap_or(0);
             let top: Vec<usize> = (0..view.values.len())
                 .filter(|&v| view.support[v].len() == most)

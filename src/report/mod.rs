@@ -176,7 +176,7 @@ impl Report<'_> {
             .iter()
             .enumerate()
             .map(|(index, fact)| {
-                let mine: Vec<&Claim> = self.claims.iter().filter(|c| c.fact == index).collect();
+                let mine = crate::extract::of_fact(self.claims, index);
                 let sources: std::collections::BTreeSet<usize> =
                     mine.iter().map(|c| c.source).collect();
                 FactStatistics {

@@ -7,6 +7,7 @@ use super::Report;
 use crate::compare::Consensus;
 use crate::finding::FindingKind;
 use crate::value::Reading;
+use std::collections::{BTreeMap, HashMap};
 use std::io::{self, Write};
 
 /// How to lay the table out.
@@ -46,39 +47,41 @@ fn cells(report: &Report<'_>) -> Vec<Vec<String>> {
             Consensus::Split => "(split)".to_string(),
             Consensus::Value(v) => v.to_string(),
         });
-        for (s, source) in report.corpus.sources.iter().enumerate() {
-            let mut values: Vec<String> = Vec::new();
-            for c in report
-                .claims
-                .iter()
-                .filter(|c| c.fact == index && c.source == s)
-            {
-                let shown = match &c.reading {
-                    Ok(Reading::Value(v)) => v.to_string(),
-                    Ok(Reading::Unresolved(_)) => {
-                        format!("{:?} (unresolved)", &source.text[c.span.clone()])
-                    }
-                    Err(_) => continue,
-                };
-                if !values.contains(&shown) {
-                    values.push(shown);
+        // This fact's claims and marks, by source, gathered once.
+        let mut values: BTreeMap<usize, Vec<String>> = BTreeMap::new();
+        for c in crate::extract::of_fact(report.claims, index) {
+            let shown = match &c.reading {
+                Ok(Reading::Value(v)) => v.to_string(),
+                Ok(Reading::Unresolved(_)) => {
+                    format!(
+                        "{:?} (unresolved)",
+                        &report.corpus.sources[c.source].text[c.span.clone()]
+                    )
+                }
+                Err(_) => continue,
+            };
+            let cell = values.entry(c.source).or_default();
+            if !cell.contains(&shown) {
+                cell.push(shown);
+            }
+        }
+        let mut marks: HashMap<usize, usize> = HashMap::new(); // file -> most serious mark
+        for f in report.findings.iter().filter(|f| f.fact == fact.id) {
+            if let Some(rank) = MARKS.iter().position(|(kind, _, _)| *kind == f.kind) {
+                for l in f.labels.iter().filter(|l| l.primary) {
+                    let best = marks.entry(l.file).or_insert(rank);
+                    *best = (*best).min(rank);
                 }
             }
-            let mark = MARKS
-                .iter()
-                .find(|(kind, _, _)| {
-                    report.findings.iter().any(|f| {
-                        f.kind == *kind
-                            && f.fact == fact.id
-                            && f.labels.iter().any(|l| l.primary && l.file == source.file)
-                    })
-                })
-                .map(|(_, m, _)| format!("{m} "))
+        }
+        for (s, source) in report.corpus.sources.iter().enumerate() {
+            let mark = marks
+                .get(&source.file)
+                .map(|&r| format!("{} ", MARKS[r].1))
                 .unwrap_or_default();
-            row.push(if values.is_empty() {
-                String::new()
-            } else {
-                format!("{mark}{}", values.join("; "))
+            row.push(match values.get(&s) {
+                Some(v) => format!("{mark}{}", v.join("; ")),
+                None => String::new(),
             });
         }
         rows.push(row);
