@@ -92,7 +92,8 @@ pub struct CheckArgs {
     /// Output format: human (rustc-style diagnostics), short (one line per
     /// finding), json (the documented machine format), sarif (SARIF 2.1.0,
     /// for code scanning), github (workflow annotations), junit (one test
-    /// case per fact) or table (the claims table).
+    /// case per fact), table (the claims table) or html (a self-contained
+    /// page for editors; use with -o report.html).
     #[arg(long, value_enum, default_value_t = Format::Human)]
     pub format: Format,
 
@@ -174,6 +175,11 @@ pub struct TableArgs {
     #[arg(long, value_enum, default_value_t = TableFormat::Text)]
     pub format: TableFormat,
 
+    /// Rows: one per fact (values by source), or one per outlet (how many
+    /// of the facts it states agree, conflict or stand alone).
+    #[arg(long, value_enum, default_value_t = TableBy::Fact)]
+    pub by: TableBy,
+
     /// Do not cut cells to fit the width.
     #[arg(long)]
     pub wide: bool,
@@ -222,6 +228,13 @@ pub enum Format {
     Github,
     Junit,
     Table,
+    Html,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum TableBy {
+    Fact,
+    Outlet,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]

@@ -198,7 +198,13 @@ pub fn sentence(text: &str, span: &Range<usize>) -> Range<usize> {
 }
 
 /// FL302 findings: figures no other source states.
-pub fn single_source(corpus: &Corpus, claims: &[Claim], settings: &Settings) -> Vec<Finding> {
+/// Copies of one wire story count as one source.
+pub fn single_source(
+    corpus: &Corpus,
+    claims: &[Claim],
+    copies: &crate::copies::Copies,
+    settings: &Settings,
+) -> Vec<Finding> {
     if !settings.enabled {
         return Vec::new();
     }
@@ -235,7 +241,12 @@ pub fn single_source(corpus: &Corpus, claims: &[Claim], settings: &Settings) -> 
         upto > 0 && list[upto - 1].1 > f.span.start
     };
     all.iter()
-        .filter(|f| f.keys.iter().all(|k| stated_by[k.as_str()].len() == 1) && !covered(f))
+        .filter(|f| {
+            f.keys
+                .iter()
+                .all(|k| copies.count(stated_by[k.as_str()].iter().copied()) == 1)
+                && !covered(f)
+        })
         .map(|f| {
             let source = &corpus.sources[f.source];
             let words = &source.text[f.span.clone()];

@@ -26,6 +26,7 @@ pub mod atomic;
 pub mod baseline;
 pub mod compare;
 pub mod config;
+pub mod copies;
 pub mod corpus;
 pub mod discover;
 pub mod examples;
@@ -69,6 +70,8 @@ pub struct Checked {
     pub rules: RuleSet,
     pub claims: Vec<Claim>,
     pub findings: Vec<Finding>,
+    /// Wire copies: sources that count once.
+    pub copies: copies::Copies,
 }
 
 /// Loads the rules and the articles, extracts claims and compares them.
@@ -90,14 +93,21 @@ pub fn check(
         }
     };
     let claims = extract::extract(&rules, &corpus);
-    let mut findings = compare::compare(&rules, &corpus, &claims);
+    let copies = copies::Copies::detect(&corpus);
+    let mut findings = compare::compare(&rules, &corpus, &claims, &copies);
     findings.extend(hygiene::check(&rules, &corpus, &claims));
     findings.extend(quotes::check(&corpus, &config.quotes));
-    findings.extend(figures::single_source(&corpus, &claims, &config.figures));
+    findings.extend(figures::single_source(
+        &corpus,
+        &claims,
+        &copies,
+        &config.figures,
+    ));
     Ok(Checked {
         corpus,
         rules,
         claims,
         findings,
+        copies,
     })
 }

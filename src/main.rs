@@ -7,7 +7,7 @@ mod cli;
 use clap::Parser;
 use cli::{
     CheckArgs, Cli, ColorWhen, Command, DiscoverArgs, ExplainArgs, FailOn, Format, InitArgs,
-    TableArgs, TableFormat, TestArgs,
+    TableArgs, TableBy, TableFormat, TestArgs,
 };
 use codespan_reporting::term::{self, termcolor, termcolor::WriteColor};
 use factlint::baseline::Baseline;
@@ -178,6 +178,7 @@ fn check(args: CheckArgs, files: &mut Files) -> Outcome {
     );
     report.hidden = hidden;
     report.acknowledged = acknowledged;
+    report.copies = checked.copies.clone();
     let threshold = match args.fail_on {
         FailOn::Error => Severity::Error,
         FailOn::Warning => Severity::Warning,
@@ -195,6 +196,7 @@ fn check(args: CheckArgs, files: &mut Files) -> Outcome {
             Format::Table => {
                 report::write_table(&report, Layout::Text { width: Some(120) }, &mut out)?
             }
+            Format::Html => return report::write_html(&report, &mut out),
         }
         if args.statistics {
             writeln!(out)?;
@@ -268,13 +270,14 @@ fn table(args: TableArgs, files: &mut Files) -> Outcome {
     )
     .map_err(&bad)?;
     let checked = factlint::check(files, &args.paths, &config).map_err(&bad)?;
-    let report = Report::new(
+    let mut report = Report::new(
         files,
         &checked.corpus,
         &checked.rules,
         &checked.claims,
         checked.findings.clone(),
     );
+    report.copies = checked.copies.clone();
     let layout = match args.format {
         TableFormat::Text => Layout::Text {
             width: (!args.wide).then_some(args.width),
@@ -282,8 +285,9 @@ fn table(args: TableArgs, files: &mut Files) -> Outcome {
         TableFormat::Csv => Layout::Csv,
         TableFormat::Markdown => Layout::Markdown,
     };
-    emit(ColorWhen::Never, |out| {
-        report::write_table(&report, layout, out)
+    emit(ColorWhen::Never, |out| match args.by {
+        TableBy::Fact => report::write_table(&report, layout, out),
+        TableBy::Outlet => report::table::write_by_outlet(&report, layout, out),
     })?;
     Ok(0)
 }

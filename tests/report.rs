@@ -26,3 +26,8 @@ fn short_report() {
 fn json_report() {
     corpus_snapshot("corpus-json", &["corpus/", "--format", "json"]);
 }
+
+#[test]
+fn html_report() {
+    corpus_snapshot("corpus-html", &["corpus/", "--format", "html"]);
+}

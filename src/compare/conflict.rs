@@ -27,12 +27,15 @@ pub(super) fn check(view: &View<'_>, reported: &mut [bool], findings: &mut Vec<F
             .map(|(&s, _)| s)
             .collect()
     };
-    let supported: Vec<(usize, BTreeSet<usize>)> =
-        values.iter().map(|&v| (v, support(v))).collect();
-    let most = supported.iter().map(|(_, s)| s.len()).max().unwrap_or(0);
+    // Wire copies count once: support is counted in independent groups.
+    let supported: Vec<(usize, usize)> = values
+        .iter()
+        .map(|&v| (v, view.copies.count(support(v))))
+        .collect();
+    let most = supported.iter().map(|(_, n)| *n).max().unwrap_or(0);
     let top: Vec<usize> = supported
         .iter()
-        .filter(|(_, s)| s.len() == most)
+        .filter(|(_, n)| *n == most)
         .map(|(v, _)| *v)
         .collect();
     let split = top
@@ -47,10 +50,9 @@ pub(super) fn check(view: &View<'_>, reported: &mut [bool], findings: &mut Vec<F
         return;
     }
     let consensus = top[0];
-    let backers: Vec<&str> = support(consensus)
-        .iter()
-        .map(|&s| view.source_name(s))
-        .collect();
+    let backing = support(consensus);
+    let independent = view.copies.count(backing.iter().copied());
+    let backers: Vec<&str> = backing.iter().map(|&s| view.source_name(s)).collect();
     for (&source, at) in &by_source {
         let off: Vec<usize> = at
             .iter()
@@ -77,7 +79,7 @@ pub(super) fn check(view: &View<'_>, reported: &mut [bool], findings: &mut Vec<F
         let message = format!(
             "{} disagrees with {} on {}",
             view.source_name(source),
-            other_sources(backers.len()),
+            other_sources(independent),
             view.fact.description
         );
         for &i in at {
@@ -115,10 +117,12 @@ fn report_split(
     let sides: Vec<String> = top
         .iter()
         .map(|&v| {
-            let n = by_source
-                .values()
-                .filter(|at| at.iter().any(|&i| view.compatible[view.value_of[i]][v]))
-                .count();
+            let n = view.copies.count(
+                by_source
+                    .iter()
+                    .filter(|(_, at)| at.iter().any(|&i| view.compatible[view.value_of[i]][v]))
+                    .map(|(&s, _)| s),
+            );
             format!("{} ({})", view.values[v], sources(n))
         })
         .collect();

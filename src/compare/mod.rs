@@ -20,6 +20,7 @@ mod self_conflict;
 mod unreadable;
 mod unsupported;
 
+use crate::copies::Copies;
 use crate::corpus::Corpus;
 use crate::extract::Claim;
 use crate::finding::{Finding, FindingKind, Label};
@@ -28,7 +29,13 @@ use crate::value::{Reading, Value};
 use std::collections::BTreeSet;
 
 /// All findings for all facts, in no particular order (the report sorts).
-pub fn compare(rules: &RuleSet, corpus: &Corpus, claims: &[Claim]) -> Vec<Finding> {
+/// Sources that ran the same wire copy count once (see [`View::backing`]).
+pub fn compare(
+    rules: &RuleSet,
+    corpus: &Corpus,
+    claims: &[Claim],
+    copies: &Copies,
+) -> Vec<Finding> {
     let mut findings = Vec::new();
     let mut start = 0;
     while start < claims.len() {
@@ -38,7 +45,7 @@ pub fn compare(rules: &RuleSet, corpus: &Corpus, claims: &[Claim]) -> Vec<Findin
                 .iter()
                 .take_while(|c| c.fact == fact)
                 .count();
-        let view = View::new(&rules.facts[fact], corpus, &claims[start..end]);
+        let view = View::new(&rules.facts[fact], corpus, copies, &claims[start..end]);
         let mut reported = vec![false; view.claims.len()];
         unreadable::check(&view, &mut findings);
         reference::check(&view, &mut reported, &mut findings);
@@ -56,6 +63,7 @@ pub fn compare(rules: &RuleSet, corpus: &Corpus, claims: &[Claim]) -> Vec<Findin
 struct View<'a> {
     fact: &'a Fact,
     corpus: &'a Corpus,
+    copies: &'a Copies,
     /// Claims that could not be read as values.
     unreadable: Vec<(&'a Claim, &'a str)>,
     /// Claims with a value, in source order.
@@ -71,7 +79,7 @@ struct View<'a> {
 }
 
 impl<'a> View<'a> {
-    fn new(fact: &'a Fact, corpus: &'a Corpus, all: &'a [Claim]) -> View<'a> {
+    fn new(fact: &'a Fact, corpus: &'a Corpus, copies: &'a Copies, all: &'a [Claim]) -> View<'a> {
         let mut unreadable = Vec::new();
         let mut claims = Vec::new();
         let mut values: Vec<&Value> = Vec::new();
@@ -111,6 +119,7 @@ impl<'a> View<'a> {
         View {
             fact,
             corpus,
+            copies,
             unreadable,
             claims,
             values,
@@ -118,6 +127,13 @@ impl<'a> View<'a> {
             compatible,
             support,
         }
+    }
+
+    /// How many independent sources back value `v`: its supporting
+    /// sources, each group of wire copies counted once. Every count of
+    /// sources in a comparison goes through [`Copies::count`] like this.
+    fn backing(&self, v: usize) -> usize {
+        self.copies.count(self.support[v].iter().copied())
     }
 
     /// The value of claim `i`.
@@ -234,16 +250,24 @@ pub enum Consensus {
 
 /// The consensus of each fact, computed as the conflict check computes it
 /// (over all readable claims), for the claims table.
-pub fn consensus(rules: &RuleSet, corpus: &Corpus, claims: &[Claim]) -> Vec<Consensus> {
+pub fn consensus(
+    rules: &RuleSet,
+    corpus: &Corpus,
+    claims: &[Claim],
+    copies: &Copies,
+) -> Vec<Consensus> {
     rules
         .facts
         .iter()
         .enumerate()
         .map(|(index, fact)| {
-            let view = View::new(fact, corpus, crate::extract::of_fact(claims, index));
-            let most = view.support.iter().map(BTreeSet::len).max().unwrap_or(0);
+            let view = View::new(fact, corpus, copies, crate::extract::of_fact(claims, index));
+            let most = (0..view.values.len())
+                .map(|v| view.backing(v))
+                .max()
+                .unwrap_or(0);
             let top: Vec<usize> = (0..view.values.len())
-                .filter(|&v| view.support[v].len() == most)
+                .filter(|&v| view.backing(v) == most)
                 .collect();
             // Several values of a multivalued fact are all true: show the
             // most stated, never a split.

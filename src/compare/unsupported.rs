@@ -19,9 +19,9 @@ pub(super) fn check(view: &View<'_>, reported: &mut [bool], findings: &mut Vec<F
             .or_default()
             .push(i);
     }
-    let total = view.corpus.sources.len();
+    let total = view.copies.count(0..view.corpus.sources.len());
     for ((_, v), at) in stated {
-        let backers = view.support[v].len();
+        let backers = view.backing(v);
         if backers >= min || view.agrees_with_reference(v) {
             continue;
         }

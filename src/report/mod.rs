@@ -6,22 +6,28 @@
 //! fact id, then by the file and offset of the primary label. This is total
 //! and depends on nothing but the input, so output is byte-for-byte stable.
 
+mod excerpt;
 mod github;
+mod html;
 mod human;
 pub mod json;
 pub mod junit;
 mod sarif;
 mod short;
+pub mod standing;
 pub mod table;
 
-use crate::corpus::Corpus;
+use crate::copies::Copies;
+use crate::corpus::{Corpus, Source};
 use crate::extract::Claim;
 use crate::files::Files;
 use crate::finding::{Finding, Severity};
 use crate::rules::RuleSet;
 use std::io;
 
+pub use excerpt::Excerpt;
 pub use github::write_github;
+pub use html::write_html;
 pub use human::write_human;
 pub use json::write_json;
 pub use junit::write_junit;
@@ -39,6 +45,8 @@ pub struct Report<'a> {
     /// Findings the baseline hid, and findings an editor acknowledged.
     pub hidden: usize,
     pub acknowledged: usize,
+    /// Wire copies; by default none (every source independent).
+    pub copies: Copies,
 }
 
 /// Counts for the closing line and the JSON `summary`.
@@ -85,6 +93,7 @@ impl<'a> Report<'a> {
             findings,
             hidden: 0,
             acknowledged: 0,
+            copies: Copies::none(corpus.sources.len()),
         }
     }
 
@@ -112,10 +121,147 @@ impl<'a> Report<'a> {
             .unwrap_or_default()
     }
 
+    /// What was not checked: facts no source states, and articles in
+    /// which no fact was found. Silence is not confirmation.
+    pub fn unchecked(&self) -> Unchecked {
+        let mut stated = vec![false; self.rules.facts.len()];
+        let mut speaks = vec![false; self.corpus.sources.len()];
+        for c in self.claims {
+            stated[c.fact] = true;
+            speaks[c.source] = true;
+        }
+        Unchecked {
+            facts: (0..stated.len()).filter(|&f| !stated[f]).collect(),
+            sources: (0..speaks.len()).filter(|&s| !speaks[s]).collect(),
+        }
+    }
+
+    /// "not checked: 2 facts no source states (a, b); 1 article with no
+    /// fact found (direct-chats-report)", or nothing when all was checked.
+    pub fn unchecked_line(&self) -> Option<String> {
+        let u = self.unchecked();
+        let mut parts = Vec::new();
+        if !u.facts.is_empty() {
+            let ids: Vec<&str> = u
+                .facts
+                .iter()
+                .map(|&f| self.rules.facts[f].id.as_str())
+                .collect();
+            parts.push(format!(
+                "{} no source states ({})",
+                count(u.facts.len(), "fact"),
+                ids.join(", ")
+            ));
+        }
+        if !u.sources.is_empty() {
+            let names: Vec<String> = u
+                .sources
+                .iter()
+                .map(|&s| outlet_name(&self.corpus.sources[s]))
+                .collect();
+            parts.push(format!(
+                "{} in which no fact was found ({})",
+                count(u.sources.len(), "article"),
+                names.join(", ")
+            ));
+        }
+        (!parts.is_empty()).then(|| format!("not checked: {}", parts.join("; ")))
+    }
+
     /// Whether any finding is at or above `threshold`: the exit code's
     /// question.
     pub fn fails(&self, threshold: Severity) -> bool {
         self.findings.iter().any(|f| f.severity >= threshold)
+    }
+}
+
+/// What a run could not check.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Unchecked {
+    /// Facts (indices into the rules) that no source states.
+    pub facts: Vec<usize>,
+    /// Sources (indices into the corpus) in which no fact was found.
+    pub sources: Vec<usize>,
+}
+
+/// "1 fact", "2 facts".
+fn count(n: usize, one: &str) -> String {
+    if n == 1 {
+        format!("1 {one}")
+    } else {
+        format!("{n} {one}s")
+    }
+}
+
+/// The outlet as the manifest names it, else the file name without its
+/// extension: how editors call a source.
+pub fn outlet_name(source: &Source) -> String {
+    match &source.meta.outlet {
+        Some(o) => o.clone(),
+        None => {
+            let name = source.path.rsplit('/').next().unwrap_or(&source.path);
+            name.rsplit_once('.')
+                .map(|(stem, _)| stem)
+                .unwrap_or(name)
+                .to_string()
+        }
+    }
+}
+
+/// The outlet with its publication date when known: "MailOnline,
+/// 2024-04-01/2024-04-07".
+pub fn outlet_dated(source: &Source) -> String {
+    match source.meta.published_text.as_deref().map(readable_date) {
+        Some(date) => format!("{}, {date}", outlet_name(source)),
+        None => outlet_name(source),
+    }
+}
+
+/// A manifest date as an editor writes it: "2024-04-03" as "3 Apr 2024",
+/// "2024-04-01/2024-04-07" as "1–7 Apr 2024"; anything else as written.
+pub fn readable_date(text: &str) -> String {
+    const MONTHS: [&str; 12] = [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ];
+    let parse = |d: &str| -> Option<(u32, usize, Option<u32>)> {
+        let mut parts = d.trim().split('-');
+        let year = parts.next()?.parse().ok()?;
+        let month: usize = parts.next()?.parse().ok()?;
+        let day = parts.next().map(str::parse).transpose().ok()?;
+        (parts.next().is_none() && (1..=12).contains(&month)).then_some((year, month, day))
+    };
+    let one = |(y, m, d): (u32, usize, Option<u32>)| match d {
+        Some(d) => format!("{d} {} {y}", MONTHS[m - 1]),
+        None => format!("{} {y}", MONTHS[m - 1]),
+    };
+    match text.split_once('/') {
+        None => parse(text).map(one),
+        Some((a, b)) => match (parse(a), parse(b)) {
+            (Some((ya, ma, Some(da))), Some((yb, mb, Some(db)))) if ya == yb && ma == mb => {
+                Some(format!("{da}–{db} {} {ya}", MONTHS[ma - 1]))
+            }
+            (Some(a), Some(b)) => Some(format!("{} – {}", one(a), one(b))),
+            _ => None,
+        },
+    }
+    .unwrap_or_else(|| text.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::readable_date;
+
+    #[test]
+    fn dates_read_as_editors_write_them() {
+        assert_eq!(readable_date("2024-04-03"), "3 Apr 2024");
+        assert_eq!(readable_date("2024-04"), "Apr 2024");
+        assert_eq!(readable_date("2024-04-01/2024-04-07"), "1–7 Apr 2024");
+        assert_eq!(
+            readable_date("2024-03-30/2024-04-02"),
+            "30 Mar 2024 – 2 Apr 2024"
+        );
+        assert_eq!(readable_date("spring"), "spring");
+        assert_eq!(readable_date("2024-13-01"), "2024-13-01");
     }
 }
 

@@ -36,9 +36,10 @@ const MARKS: &[(FindingKind, &str, &str)] = &[
 
 /// The table as rows of cells: the header first.
 fn cells(report: &Report<'_>) -> Vec<Vec<String>> {
-    let consensus = crate::compare::consensus(report.rules, report.corpus, report.claims);
+    let consensus =
+        crate::compare::consensus(report.rules, report.corpus, report.claims, &report.copies);
     let mut header = vec!["fact".to_string(), "consensus".to_string()];
-    header.extend(report.corpus.sources.iter().map(short_name));
+    header.extend(report.corpus.sources.iter().map(super::outlet_name));
     let mut rows = vec![header];
     for (index, fact) in report.rules.facts.iter().enumerate() {
         let mut row = vec![fact.id.clone()];
@@ -89,25 +90,79 @@ fn cells(report: &Report<'_>) -> Vec<Vec<String>> {
     rows
 }
 
-/// The outlet, else the file name without its extension.
-fn short_name(source: &crate::corpus::Source) -> String {
-    match &source.meta.outlet {
-        Some(o) => o.clone(),
-        None => {
-            let name = source.path.rsplit('/').next().unwrap_or(&source.path);
-            name.rsplit_once('.')
-                .map(|(stem, _)| stem)
-                .unwrap_or(name)
-                .to_string()
-        }
-    }
+pub fn write_table<W: Write>(report: &Report<'_>, layout: Layout, out: &mut W) -> io::Result<()> {
+    write_rows(&cells(report), layout, out)?;
+    legend(layout, out)
 }
 
-pub fn write_table<W: Write>(report: &Report<'_>, layout: Layout, out: &mut W) -> io::Result<()> {
-    let rows = cells(report);
+/// `factlint table --by outlet`: per outlet, how many of the facts it
+/// states agree with other sources, conflict, contradict the fact sheet or
+/// stand alone, and which wire copy it ran.
+pub fn write_by_outlet<W: Write>(
+    report: &Report<'_>,
+    layout: Layout,
+    out: &mut W,
+) -> io::Result<()> {
+    let standings = super::standing::standings(report);
+    let tallies = super::standing::tallies(&standings, report.corpus.sources.len());
+    let mut rows = vec![[
+        "outlet",
+        "published",
+        "agree",
+        "conflict",
+        "against fact sheet",
+        "alone",
+        "not stated",
+        "same copy as",
+    ]
+    .map(String::from)
+    .to_vec()];
+    for (s, (source, t)) in report.corpus.sources.iter().zip(&tallies).enumerate() {
+        let copy_of: Vec<String> = report
+            .copies
+            .group_containing(s)
+            .map(|g| {
+                g.sources
+                    .iter()
+                    .filter(|&&o| o != s)
+                    .map(|&o| super::outlet_name(&report.corpus.sources[o]))
+                    .collect()
+            })
+            .unwrap_or_default();
+        rows.push(vec![
+            super::outlet_name(source),
+            source
+                .meta
+                .published_text
+                .as_deref()
+                .map(super::readable_date)
+                .unwrap_or_default(),
+            t.agrees.to_string(),
+            t.conflicts.to_string(),
+            t.against_sheet.to_string(),
+            t.alone.to_string(),
+            t.silent.to_string(),
+            copy_of.join(", "),
+        ]);
+    }
+    write_rows(&rows, layout, out)?;
+    if !matches!(layout, Layout::Csv) {
+        if matches!(layout, Layout::Text { .. }) {
+            writeln!(out)?;
+        }
+        writeln!(
+            out,
+            "Counts are facts (of {}): agree = other sources state a compatible value; alone = no other independent source states it.",
+            report.rules.facts.len()
+        )?;
+    }
+    Ok(())
+}
+
+fn write_rows<W: Write>(rows: &[Vec<String>], layout: Layout, out: &mut W) -> io::Result<()> {
     match layout {
         Layout::Csv => {
-            for row in &rows {
+            for row in rows {
                 let line: Vec<String> = row.iter().map(|c| csv_field(c)).collect();
                 write!(out, "{}\r\n", line.join(","))?;
             }
@@ -121,8 +176,7 @@ pub fn write_table<W: Write>(report: &Report<'_>, layout: Layout, out: &mut W) -
                     writeln!(out, "|{}", "---|".repeat(row.len()))?;
                 }
             }
-            writeln!(out)?;
-            legend(out)
+            writeln!(out)
         }
         Layout::Text { width } => {
             let widths = column_widths(&rows, width);
@@ -138,12 +192,15 @@ pub fn write_table<W: Write>(report: &Report<'_>, layout: Layout, out: &mut W) -
                     writeln!(out, "{}", rule.join("  "))?;
                 }
             }
-            legend(out)
+            Ok(())
         }
     }
 }
 
-fn legend<W: Write>(out: &mut W) -> io::Result<()> {
+fn legend<W: Write>(layout: Layout, out: &mut W) -> io::Result<()> {
+    if layout == Layout::Csv {
+        return Ok(());
+    }
     let parts: Vec<String> = MARKS
         .iter()
         .filter(|(k, _, _)| *k != FindingKind::SelfConflict)

@@ -1,0 +1,150 @@
+//! The HTML report outside a browser: everything from articles, manifests
+//! and rules is escaped, unsafe URLs never become links, the page is
+//! self-contained; and wire copies are named and counted once. (The page
+//! in a real browser: tests/browser.rs.)
+
+mod common;
+use common::*;
+
+const HOSTILE_RULE: &str = r#"
+[[fact]]
+id = "ad-spend-2017"
+description = "<script>alert('rule')</script> ad spend & <b>more</b>"
+kind = "money"
+patterns = ['in 2017{gap}spend {value}']
+expected = "$150 million"
+cite = "<img src=x onerror=alert('cite')>"
+"#;
+
+const HOSTILE_MANIFEST: &str = r#"
+[source."a.txt"]
+outlet = "<script>alert('outlet')</script>"
+url = "javascript:alert('url')"
+published = "2024-04-02"
+
+[source."b.txt"]
+outlet = "Safe & Sound \"Times\""
+url = "https://example.org/story?a=1&b=<2>"
+"#;
+
+#[test]
+fn everything_from_inputs_is_escaped_and_unsafe_urls_are_not_links() {
+    let dir = folder(&[
+        ("rules/r.toml", HOSTILE_RULE.as_bytes()),
+        ("corpus/sources.toml", HOSTILE_MANIFEST.as_bytes()),
+        (
+            "corpus/a.txt",
+            b"<script>alert('article')</script> In 2017 Netflix would spend $200 million. <a href=\"javascript:alert(1)\">x</a>",
+        ),
+        (
+            "corpus/b.txt",
+            b"In 2017 it would spend $150 million <iframe src=//evil>.",
+        ),
+    ]);
+    let out = run_in(
+        dir.path(),
+        &["corpus", "--rules", "rules", "--format", "html"],
+    );
+    assert_eq!(code(&out), 1, "{}", stderr(&out));
+    let html = stdout(&out);
+    assert_eq!(
+        html.matches("<script").count(),
+        1,
+        "only the page's own script"
+    );
+    for raw in [
+        "<img",
+        "<iframe",
+        "<b>more",
+        "alert('outlet')</script>",
+        "href=\"javascript",
+        "onerror=alert",
+    ] {
+        assert!(!html.contains(raw), "unescaped {raw:?} in the page");
+    }
+    assert!(!html.to_ascii_lowercase().contains("href=\"javascript:"));
+    assert!(
+        html.contains("&lt;script&gt;alert(&#39;outlet&#39;)&lt;/script&gt;")
+            || html.contains("&lt;script&gt;alert(&#x27;outlet&#x27;)&lt;/script&gt;"),
+        "the outlet's name is shown, escaped"
+    );
+    assert!(
+        html.contains("&lt;img src=x onerror="),
+        "the citation is shown, escaped"
+    );
+    // The safe URL is a link, its query escaped, with a text fragment.
+    assert!(
+        html.contains(
+            "href=\"https://example.org/story?a=1&amp;b=&lt;2&gt;#:~:text=%24150%20million\""
+        ),
+        "{html}"
+    );
+    // Self-contained: nothing is loaded from anywhere.
+    for external in ["src=\"http", "<link", "@import", "url("] {
+        assert!(!html.contains(external), "the page loads {external}");
+    }
+}
+
+#[test]
+fn html_report_is_deterministic() {
+    let a = stdout(&run(&["corpus/", "--format", "html"]));
+    let b = stdout(&run(&["corpus/", "--format", "html"]));
+    assert_eq!(a, b);
+    assert!(a.starts_with("<!DOCTYPE html>"));
+}
+
+const WIRE: &str = "Meta gave the streaming company access to private messages of its users for nearly a decade, according to court documents filed in a class action in California. The filing says the two companies shared data under a series of agreements, and that the streaming company paid for advertising on the platform every year. In 2017 Netflix would spend $200 million on ads, the documents show. Neither company answered a request for comment on Tuesday, and the case is being heard in the Northern District of California.\n";
+
+#[test]
+fn wire_copies_count_once_and_are_named() {
+    // Two outlets ran one agency's copy ($200 million); two others reported
+    // independently ($150 million). Counted by article, the copy would win
+    // 2 to 2 at best; counted by copy group, it stands alone against two.
+    let local = format!("{WIRE}Our reporter adds that the story was widely shared.\n");
+    let dir = folder(&[
+        ("rules/r.toml", RULE.as_bytes()),
+        (
+            "corpus/sources.toml",
+            b"[source.\"wire-a.txt\"]\noutlet = \"Agency Daily\"\n[source.\"wire-b.txt\"]\noutlet = \"Copy Times\"\n",
+        ),
+        ("corpus/wire-a.txt", WIRE.as_bytes()),
+        ("corpus/wire-b.txt", local.as_bytes()),
+        (
+            "corpus/own-1.txt",
+            b"Our own reporting: in 2017 Netflix agreed to spend $150 million on Facebook ads, two people said.\n",
+        ),
+        (
+            "corpus/own-2.txt",
+            b"According to the filing, in 2017 the company would spend $150 million, a figure first reported here.\n",
+        ),
+    ]);
+    let out = run_in(
+        dir.path(),
+        &["corpus", "--rules", "rules", "--format", "short"],
+    );
+    let text = stdout(&out);
+    assert!(
+        text.contains("corpus/wire-a.txt") && text.contains("disagrees with 2 other sources"),
+        "the copy group is the outlier against two independent sources:\n{text}"
+    );
+    let human = stdout(&run_in(
+        dir.path(),
+        &["corpus", "--rules", "rules", "--color", "never"],
+    ));
+    assert!(
+        human.contains("same copy: Agency Daily, Copy Times ran the same text"),
+        "{human}"
+    );
+    let table = stdout(&run_in(
+        dir.path(),
+        &[
+            "table", "corpus", "--rules", "rules", "--by", "outlet", "--wide",
+        ],
+    ));
+    assert!(table.contains("Copy Times"), "{table}");
+    let row = table
+        .lines()
+        .find(|l| l.starts_with("Agency Daily"))
+        .unwrap();
+    assert!(row.trim_end().ends_with("Copy Times"), "{row}");
+}
