@@ -8,7 +8,7 @@ use common::*;
 fn findings_on_the_corpus_exit_1() {
     let out = run(&["corpus/", "--color", "never"]);
     assert_eq!(code(&out), 1, "{}", stderr(&out));
-    assert!(stdout(&out).contains("error[FL002]"));
+    assert!(stdout(&out).contains("= FL002 contradicts-reference"));
 }
 
 #[test]

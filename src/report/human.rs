@@ -148,20 +148,40 @@ struct ExcerptLine {
 
 impl Excerpts {
     fn of(finding: &Finding, report: &Report<'_>) -> Excerpts {
-        // Article -> line -> the union of the spans on it.
-        let mut wanted: BTreeMap<usize, BTreeMap<usize, Range<usize>>> = BTreeMap::new();
+        // Article -> line -> clusters of nearby spans on it. Spans far apart
+        // on one long line are shown as separate cut excerpts of that line.
+        let mut spans: BTreeMap<usize, BTreeMap<usize, Vec<Range<usize>>>> = BTreeMap::new();
         for l in &finding.labels {
             let text = report.files.text(l.file);
             let start = l.span.start.min(text.len());
             let line = text[..start].matches('\n').count() + 1;
-            let union = wanted
+            spans
                 .entry(l.file)
                 .or_default()
                 .entry(line)
-                .or_insert(l.span.clone());
-            union.start = union.start.min(l.span.start);
-            union.end = union.end.max(l.span.end);
+                .or_default()
+                .push(l.span.clone());
         }
+        let wanted: BTreeMap<usize, Vec<(usize, Range<usize>)>> = spans
+            .into_iter()
+            .map(|(article, lines)| {
+                let clusters = lines
+                    .into_iter()
+                    .flat_map(|(line, mut on_line)| {
+                        on_line.sort_by_key(|r| (r.start, r.end));
+                        let mut clusters: Vec<Range<usize>> = Vec::new();
+                        for r in on_line {
+                            match clusters.last_mut() {
+                                Some(c) if r.start <= c.end + WIDTH / 2 => c.end = c.end.max(r.end),
+                                _ => clusters.push(r),
+                            }
+                        }
+                        clusters.into_iter().map(move |c| (line, c))
+                    })
+                    .collect();
+                (article, clusters)
+            })
+            .collect();
         let mut files = Vec::new();
         let mut index = BTreeMap::new();
         for (article, lines) in wanted {
@@ -169,8 +189,21 @@ impl Excerpts {
             let mut excerpt = String::new();
             let mut shown = Vec::new();
             for (number, span) in lines {
+                // A line that fits is shown whole; a longer one is cut
+                // around the words.
+                let from = text[..span.start.min(text.len())]
+                    .rfind('\n')
+                    .map_or(0, |i| i + 1);
+                let to = text[span.end.min(text.len())..]
+                    .find('\n')
+                    .map_or(text.len(), |i| span.end + i);
+                let line_chars = text.get(from..to).map_or(0, |s| s.chars().count());
                 let chars = text.get(span.clone()).map_or(0, |s| s.chars().count());
-                let context = WIDTH.saturating_sub(chars).max(48) / 2;
+                let context = if line_chars <= WIDTH {
+                    WIDTH
+                } else {
+                    WIDTH.saturating_sub(chars).max(48) / 2
+                };
                 let e = super::Excerpt::around(text, span.clone(), context);
                 if !excerpt.is_empty() {
                     excerpt.push('\n');
