@@ -179,7 +179,7 @@ fn write_rows<W: Write>(rows: &[Vec<String>], layout: Layout, out: &mut W) -> io
             writeln!(out)
         }
         Layout::Text { width } => {
-            let widths = column_widths(&rows, width);
+            let widths = column_widths(rows, width);
             for (i, row) in rows.iter().enumerate() {
                 let line: Vec<String> = row
                     .iter()
