@@ -55,6 +55,7 @@ pub enum FindingKind {
     UnusedFact,
     RedundantPattern,
     UncoveredExample,
+    UnusedTerm,
     StaleBaseline,
     UnusedAcceptance,
     QuoteDrift,
@@ -62,7 +63,7 @@ pub enum FindingKind {
 }
 
 impl FindingKind {
-    pub const ALL: [FindingKind; 12] = [
+    pub const ALL: [FindingKind; 13] = [
         FindingKind::Conflict,
         FindingKind::ContradictsReference,
         FindingKind::Unsupported,
@@ -71,6 +72,7 @@ impl FindingKind {
         FindingKind::UnusedFact,
         FindingKind::RedundantPattern,
         FindingKind::UncoveredExample,
+        FindingKind::UnusedTerm,
         FindingKind::StaleBaseline,
         FindingKind::UnusedAcceptance,
         FindingKind::QuoteDrift,
@@ -97,6 +99,7 @@ impl FindingKind {
             FindingKind::UnusedFact => "FL101",
             FindingKind::RedundantPattern => "FL102",
             FindingKind::UncoveredExample => "FL103",
+            FindingKind::UnusedTerm => "FL104",
             FindingKind::StaleBaseline => "FL201",
             FindingKind::UnusedAcceptance => "FL202",
             FindingKind::QuoteDrift => "FL301",
@@ -115,6 +118,7 @@ impl FindingKind {
             FindingKind::UnusedFact => "unused-fact",
             FindingKind::RedundantPattern => "redundant-pattern",
             FindingKind::UncoveredExample => "uncovered-example",
+            FindingKind::UnusedTerm => "unused-term",
             FindingKind::StaleBaseline => "stale-baseline",
             FindingKind::UnusedAcceptance => "unused-acceptance",
             FindingKind::QuoteDrift => "quote-drift",
@@ -138,6 +142,7 @@ impl FindingKind {
             | FindingKind::UnusedFact
             | FindingKind::RedundantPattern
             | FindingKind::UncoveredExample
+            | FindingKind::UnusedTerm
             | FindingKind::UnusedAcceptance
             | FindingKind::QuoteDrift => Severity::Warning,
             FindingKind::UnreadableValue
@@ -228,6 +233,13 @@ static CODE_DOCS: [CodeDoc; FindingKind::ALL.len()] = [
         why: "An example states a wording the fact must handle. If no pattern reaches it, the rule is known to miss that wording in real articles.",
         example: "[[fact.example]]\ntext = \"Netflix's 2017 ad budget was $150 million.\"\nvalues = [\"$150M\"]  <- FL103 when no pattern matches this sentence",
         fix: "Add or extend a pattern so it matches the example, and run `factlint test` to check the value it extracts.",
+    },
+    CodeDoc {
+        summary: "an entity name, cue, anchor or veto of a rule occurs in no source",
+        what: "A word or phrase a rule gives (an entity's name or role, a fact's cue, anchor or veto) was found in none of the sources of this run, not even outside the sentences that matter, and in none of the rules' examples.",
+        why: "A term that never occurs is usually misspelt or written the way no outlet writes it (\"Netflix Inc\" for \"Netflix\"), so the fact is found in fewer sentences than its author thinks. A synonym kept on purpose for articles still to come is shown by an example that uses it, and then is not reported.",
+        example: "[entity.hastings]\nnames = [\"Reed Hastings\", \"Reed Hasting\"]  <- FL104 on \"Reed Hasting\"",
+        fix: "Check the spelling against the articles, add a `[[fact.example]]` that uses the term, or remove it. `factlint explain FACT PATH` shows what the matcher saw in an article.",
     },
     CodeDoc {
         summary: "a baseline entry matches no current finding",

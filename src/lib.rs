@@ -37,10 +37,12 @@ pub mod finding;
 pub mod gate;
 pub mod hygiene;
 pub mod init;
+pub mod matcher;
 pub mod quotes;
 pub mod report;
 pub mod rules;
 pub mod suppress;
+pub mod text;
 pub mod value;
 
 use config::{Config, Origin};
@@ -68,6 +70,9 @@ pub struct Checked {
     pub corpus: Corpus,
     pub rules: RuleSet,
     pub claims: Vec<Claim>,
+    /// Values of a rival group that no fact of it could take: shown in the
+    /// table and JSON, never a finding.
+    pub unplaced: Vec<(usize, matcher::Unplaced)>,
     pub findings: Vec<Finding>,
 }
 
@@ -89,15 +94,22 @@ pub fn check(
             return Err(errors);
         }
     };
-    let claims = extract::extract(&rules, &corpus);
+    let extraction = extract::extract_all(&rules, &corpus);
+    let claims = extraction.claims;
     let mut findings = compare::compare(&rules, &corpus, &claims);
-    findings.extend(hygiene::check(&rules, &corpus, &claims));
+    findings.extend(hygiene::check_with_terms(
+        &rules,
+        &corpus,
+        &claims,
+        Some(&extraction.seen),
+    ));
     findings.extend(quotes::check(&corpus, &config.quotes));
     findings.extend(figures::single_source(&corpus, &claims, &config.figures));
     Ok(Checked {
         corpus,
         rules,
         claims,
+        unplaced: extraction.unplaced,
         findings,
     })
 }

@@ -328,13 +328,8 @@ fn explain(args: ExplainArgs, files: &mut Files) -> Outcome {
     };
     // The fact as loaded for the corpus run, if any, else from the rules.
     let text = match &checked {
-        Some(c) => factlint::explain::fact(
-            &c.rules.facts[index],
-            index,
-            files,
-            Some((&c.corpus, &c.claims)),
-        ),
-        None => factlint::explain::fact(&rules.facts[index], index, files, None),
+        Some(c) => factlint::explain::fact(&c.rules, index, files, Some((&c.corpus, &c.claims))),
+        None => factlint::explain::fact(&rules, index, files, None),
     };
     emit(ColorWhen::Never, |out| out.write_all(text.as_bytes()))?;
     Ok(0)

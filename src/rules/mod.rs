@@ -10,6 +10,8 @@
 pub(crate) mod compile;
 pub mod pattern;
 mod raw;
+mod shape;
+pub mod terms;
 
 use crate::files::{self, Diagnostic, FileId, Files};
 use crate::finding::{FindingKind, Severity};
@@ -26,6 +28,8 @@ pub struct Fact {
     pub description: String,
     pub kind: Kind,
     pub patterns: Vec<Pattern>,
+    /// The sentence-aware form: subject, cues, anchors (see [`terms`]).
+    pub shape: Option<terms::Shape>,
     /// Values the fact sheet gives; a claim compatible with none of them
     /// contradicts the reference.
     pub expected: Vec<Reference>,
@@ -129,12 +133,24 @@ impl Fact {
 #[derive(Debug)]
 pub struct RuleSet {
     pub facts: Vec<Fact>,
+    /// The story's entities, sorted by id; facts refer to them by index.
+    pub entities: Vec<terms::Entity>,
+    /// Finds the sentence-aware facts' values.
+    pub matcher: crate::matcher::Matcher,
+    /// What facts did not set, for findings that belong to no fact.
+    pub defaults: Defaults,
     set: RegexSet,
     /// `(fact, pattern)` for each pattern of `set`, in order.
     owners: Vec<(usize, usize)>,
 }
 
 impl RuleSet {
+    /// The configured severity of findings of `kind` that belong to no
+    /// fact (an entity's unused name).
+    pub fn defaults_severity(&self, kind: FindingKind) -> Severity {
+        self.defaults.severity(kind)
+    }
+
     /// Reads rules from `paths`: `.toml` files, or folders whose `.toml`
     /// files (sorted by name, not recursive) are all rule files.
     pub fn load(
@@ -157,9 +173,30 @@ impl RuleSet {
                 shown.join(", ")
             )));
         }
+        let parsed: Vec<compile::ParsedFile> = rule_files
+            .iter()
+            .filter_map(|path| compile::parse_file(path, files, &mut errors))
+            .collect();
+        // Entities first: every file's facts may name every file's entities.
+        let mut table = shape::EntityTable::new();
+        let mut raw_facts = Vec::new();
+        for p in parsed {
+            for (id, raw) in p.entities {
+                shape::compile_entity(&id, raw, p.file, &mut table, &mut errors);
+            }
+            raw_facts.extend(p.facts.into_iter().map(|f| (p.file, f)));
+        }
+        let entities: Vec<terms::Entity> = table.into_values().collect();
+        let index: std::collections::BTreeMap<String, usize> = entities
+            .iter()
+            .enumerate()
+            .map(|(i, e)| (e.id.clone(), i))
+            .collect();
         let mut facts = Vec::new();
-        for path in rule_files {
-            compile::load_file(&path, files, defaults, &mut facts, &mut errors);
+        for (file, raw) in raw_facts {
+            if let Some(fact) = compile::compile_fact(raw, file, defaults, &index, &mut errors) {
+                facts.push(fact);
+            }
         }
         compile::check_duplicate_ids(&facts, &mut errors);
         if !errors.is_empty() {
@@ -181,7 +218,15 @@ impl RuleSet {
                     "the rules' patterns together are too large to compile: {e}"
                 ))]
             })?;
-        Ok(RuleSet { facts, set, owners })
+        let matcher = crate::matcher::Matcher::new(&facts, &entities);
+        Ok(RuleSet {
+            facts,
+            entities,
+            defaults: defaults.clone(),
+            matcher,
+            set,
+            owners,
+        })
     }
 
     /// The `(fact, pattern)` pairs whose pattern matches somewhere in `text`.
