@@ -140,86 +140,91 @@ impl Annotations {
             texts: &texts,
             problems: Vec::new(),
         };
-        let keys: BTreeSet<String> = file.facts.keys().cloned().collect();
-        let unknown_key = |key: &str, what: &str, problems: &mut Vec<String>| {
-            if !keys.contains(key) {
-                problems.push(format!("{what}: fact key `{key}` is not in [facts]"));
-            }
-        };
-        let mut claims = Vec::new();
-        for c in &file.claim {
-            let words = locator.words(&c.article, &c.text, "claim");
-            claims.push(Claim {
+        let claims = file
+            .claim
+            .iter()
+            .map(|c| Claim {
                 key: c.fact.clone(),
                 scored: !c.context && c.fact != OTHER_KEY,
-                words,
-            });
-        }
-        let mut discrepancies = Vec::new();
-        let mut equivalences = Vec::new();
-        for d in &file.discrepancy {
-            let what = format!("discrepancy {}", d.id);
-            if d.should_flag {
-                if d.groups.is_empty() || !d.spans.is_empty() {
-                    locator.problems.push(format!(
-                        "{what}: should_flag = true needs groups, not spans"
-                    ));
-                }
-                let groups = d
-                    .groups
-                    .iter()
-                    .map(|g| {
-                        g.iter()
-                            .map(|s| locator.words(&s.article, &s.text, &what))
-                            .collect()
-                    })
-                    .collect();
-                discrepancies.push(Discrepancy {
-                    id: d.id.clone(),
-                    key: d.fact.clone(),
-                    description: d.description.clone(),
-                    quotation: d.strength == "B",
-                    articles: d.articles.clone(),
-                    groups,
-                });
-            } else {
-                if d.spans.len() < 2 || !d.groups.is_empty() {
-                    locator.problems.push(format!(
-                        "{what}: should_flag = false needs two spans or more, not groups"
-                    ));
-                }
-                let spans = d
-                    .spans
-                    .iter()
-                    .map(|s| locator.words(&s.article, &s.text, &what))
-                    .collect();
-                equivalences.push(Equivalence {
-                    id: d.id.clone(),
-                    key: d.fact.clone(),
-                    spans,
-                });
-            }
-        }
-        let mut problems = locator.problems;
-        for c in &claims {
-            unknown_key(&c.key, "claim", &mut problems);
-        }
-        for d in &discrepancies {
-            unknown_key(&d.key, &format!("discrepancy {}", d.id), &mut problems);
-        }
-        for e in &equivalences {
-            unknown_key(&e.key, &format!("discrepancy {}", e.id), &mut problems);
-        }
-        if !problems.is_empty() {
-            return Err(problems);
-        }
-        Ok(Annotations {
-            keys,
+                words: locator.words(&c.article, &c.text, "claim"),
+            })
+            .collect();
+        let mut annotations = Annotations {
+            keys: file.facts.keys().cloned().collect(),
             articles: texts.keys().cloned().collect(),
             claims,
-            discrepancies,
-            equivalences,
-        })
+            discrepancies: Vec::new(),
+            equivalences: Vec::new(),
+        };
+        for d in &file.discrepancy {
+            annotations.add_discrepancy(d, &mut locator);
+        }
+        let mut problems = locator.problems;
+        problems.extend(annotations.unknown_keys());
+        if problems.is_empty() {
+            Ok(annotations)
+        } else {
+            Err(problems)
+        }
+    }
+
+    /// Adds a discrepancy entry as a [`Discrepancy`] (`should_flag = true`)
+    /// or an [`Equivalence`].
+    fn add_discrepancy(&mut self, d: &DiscrepancyEntry, locator: &mut Locator) {
+        let what = format!("discrepancy {}", d.id);
+        if d.should_flag {
+            if d.groups.is_empty() || !d.spans.is_empty() {
+                locator.problems.push(format!(
+                    "{what}: should_flag = true needs groups, not spans"
+                ));
+            }
+            let groups = d
+                .groups
+                .iter()
+                .map(|g| {
+                    g.iter()
+                        .map(|s| locator.words(&s.article, &s.text, &what))
+                        .collect()
+                })
+                .collect();
+            self.discrepancies.push(Discrepancy {
+                id: d.id.clone(),
+                key: d.fact.clone(),
+                description: d.description.clone(),
+                quotation: d.strength == "B",
+                articles: d.articles.clone(),
+                groups,
+            });
+        } else {
+            if d.spans.len() < 2 || !d.groups.is_empty() {
+                locator.problems.push(format!(
+                    "{what}: should_flag = false needs two spans or more, not groups"
+                ));
+            }
+            let spans = d
+                .spans
+                .iter()
+                .map(|s| locator.words(&s.article, &s.text, &what))
+                .collect();
+            self.equivalences.push(Equivalence {
+                id: d.id.clone(),
+                key: d.fact.clone(),
+                spans,
+            });
+        }
+    }
+
+    /// Claims and discrepancies whose fact key is not in `[facts]`.
+    fn unknown_keys(&self) -> Vec<String> {
+        let claims = self.claims.iter().map(|c| ("a claim", &c.key));
+        let discrepancies = self.discrepancies.iter().map(|d| (d.id.as_str(), &d.key));
+        let equivalences = self.equivalences.iter().map(|e| (e.id.as_str(), &e.key));
+        claims
+            .chain(discrepancies)
+            .chain(equivalences)
+            .filter(|(_, key)| !self.keys.contains(*key))
+            .map(|(what, key)| format!("{what}: fact key `{key}` is not in [facts]"))
+            .collect()
     }
 }
 

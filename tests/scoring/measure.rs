@@ -8,7 +8,7 @@
 //! and counts there while it still has two sides (or is a one-sided
 //! discrepancy with its words there).
 
-use super::annotations::{Annotations, Discrepancy, FactMap, Words, QUOTE_KEY};
+use super::annotations::{Annotations, Claim, Discrepancy, FactMap, Words, QUOTE_KEY};
 use super::report::{article, Finding, Label, Report};
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -96,11 +96,7 @@ fn claim_recall(
         .iter()
         .filter(|c| c.scored && selection.contains(&c.words.article))
     {
-        let ids = map.ids(&c.key);
-        let hit = report
-            .claims
-            .iter()
-            .any(|r| ids.contains(&r.fact) && c.words.overlaps(article(&r.path), &r.range()));
+        let hit = extracted(c, map, report);
         s.rows.entry(c.key.clone()).or_default().claims.add(hit);
         s.overall.claims.add(hit);
         if !hit {
@@ -110,6 +106,26 @@ fn claim_recall(
             ));
         }
     }
+}
+
+/// Whether factlint reports a claim of a fact mapped from the claim's key
+/// on the annotated words. A quotation (`quote_variant`) has no rule: it
+/// is found when a quotation-drift finding labels its words.
+fn extracted(c: &Claim, map: &FactMap, report: &Report) -> bool {
+    let ids = map.ids(&c.key);
+    let claimed = report
+        .claims
+        .iter()
+        .any(|r| ids.contains(&r.fact) && c.words.overlaps(article(&r.path), &r.range()));
+    let quoted = || {
+        report
+            .findings
+            .iter()
+            .filter(|f| f.is_quote_drift())
+            .flat_map(|f| &f.labels)
+            .any(|l| c.words.overlaps(article(&l.path), &l.range()))
+    };
+    claimed || (c.key == QUOTE_KEY && quoted())
 }
 
 /// The discrepancy's sides within `selection`, or `None` when the cut

@@ -79,3 +79,6 @@ pub fn shortfalls(t: &Thresholds, all: &Score, held_out: &Score) -> Vec<String> 
     }
     out
 }
+
+#[cfg(test)]
+mod tests;
