@@ -11,7 +11,7 @@ mod scoring;
 use common::{code, root, stderr, stdout};
 use scoring::annotations::{Annotations, FactMap, OTHER_KEY, QUOTE_KEY};
 use scoring::measure::{score, Score};
-use scoring::report::Report;
+use scoring::report::{article, Report};
 use scoring::{shortfalls, table, THRESHOLDS};
 use std::collections::BTreeSet;
 
@@ -28,6 +28,8 @@ fn dev_corpus_scores() {
         .unwrap_or_else(|problems| panic!("annotations:\n{}", problems.join("\n")));
     let map = FactMap::load(&root().join(FACT_MAP)).unwrap_or_else(|e| panic!("{e}"));
     let report = lint();
+    let read: Vec<&str> = report.sources.iter().map(|s| article(&s.path)).collect();
+    assert_eq!(read, annotations.articles, "factlint read other articles");
     let problems = map_problems(&annotations, &map, &report);
     assert!(problems.is_empty(), "{FACT_MAP}:\n{}", problems.join("\n"));
 
@@ -41,6 +43,7 @@ fn dev_corpus_scores() {
     .into_iter()
     .map(|(title, selection)| (title, score(&annotations, &map, &report, selection)))
     .collect();
+    println!("{}", table::LEGEND);
     for (title, s) in &scores {
         println!("{}", table::render(title, s));
     }

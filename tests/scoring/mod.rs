@@ -41,36 +41,39 @@ pub const THRESHOLDS: Thresholds = Thresholds {
 /// below, as sentences. A share out of nothing (no finding at all, say)
 /// does not fail: another score catches an empty report.
 pub fn shortfalls(t: &Thresholds, all: &Score, held_out: &Score) -> Vec<String> {
-    let mut out = Vec::new();
-    let mut at_least = |what: &str, share: Option<f64>, min: f64| {
-        if let Some(share) = share.filter(|s| *s < min) {
-            out.push(format!(
+    let floors = [
+        (
+            "claim recall (all ten)",
+            all.overall.claims,
+            t.claim_recall_all,
+        ),
+        (
+            "claim recall (12–20)",
+            held_out.overall.claims,
+            t.claim_recall_held_out,
+        ),
+        (
+            "discrepancy recall (all ten)",
+            all.overall.discrepancies,
+            t.discrepancy_recall_all,
+        ),
+        (
+            "finding precision (all ten)",
+            all.overall.findings,
+            t.finding_precision_all,
+        ),
+    ];
+    let mut out: Vec<String> = floors
+        .into_iter()
+        .filter_map(|(what, ratio, min)| {
+            let share = ratio.share().filter(|s| *s < min)?;
+            Some(format!(
                 "{what} is {:.1}%, below {:.1}%",
                 share * 100.0,
                 min * 100.0
-            ));
-        }
-    };
-    at_least(
-        "claim recall (all ten)",
-        all.overall.claims.share(),
-        t.claim_recall_all,
-    );
-    at_least(
-        "claim recall (12–20)",
-        held_out.overall.claims.share(),
-        t.claim_recall_held_out,
-    );
-    at_least(
-        "discrepancy recall (all ten)",
-        all.overall.discrepancies.share(),
-        t.discrepancy_recall_all,
-    );
-    at_least(
-        "finding precision (all ten)",
-        all.overall.findings.share(),
-        t.finding_precision_all,
-    );
+            ))
+        })
+        .collect();
     if all.overall.false_flags.hit > t.max_false_flags {
         out.push(format!(
             "{} false flags (all ten), more than {}",

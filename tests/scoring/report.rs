@@ -12,10 +12,16 @@ use std::path::Path;
 
 #[derive(Debug, Deserialize)]
 pub struct Report {
+    pub sources: Vec<Source>,
     pub claims: Vec<Claim>,
     pub findings: Vec<Finding>,
     /// One entry per fact of the rules (`--statistics`).
     pub statistics: Vec<Statistic>,
+}
+
+#[derive(Debug, Deserialize)]
+pub struct Source {
+    pub path: String,
 }
 
 #[derive(Debug, Deserialize)]

@@ -4,6 +4,14 @@
 use super::measure::{Ratio, Row, Score};
 use std::fmt::Write;
 
+/// What the columns count (docs/scoring.md defines them exactly).
+pub const LEGEND: &str = "\
+claim recall:  annotated values extracted under a mapped fact
+discrepancies: real discrepancies reported with labels on two sides (or the one side)
+false flags:   equivalent wordings reported as a conflict
+precision:     errors and warnings (FL1xx excluded) that point at a real discrepancy
+";
+
 /// `title`, then the table of `score`.
 pub fn render(title: &str, score: &Score) -> String {
     let mut out = format!("{title}\n");

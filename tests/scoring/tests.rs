@@ -130,12 +130,27 @@ fn scored(claims: Vec<Claim>, findings: Vec<Finding>) -> Score {
     let annotations = story(ANNOTATIONS).unwrap();
     let map: FactMap = toml::from_str(MAP).unwrap();
     let report = Report {
+        sources: Vec::new(),
         claims,
         findings,
         statistics: Vec::new(),
     };
     let all: BTreeSet<String> = ["a.txt", "b.txt"].map(String::from).into();
     score(&annotations, &map, &report, &all)
+}
+
+/// The score of a report with one finding and no claims.
+fn only(f: Finding) -> Score {
+    scored(vec![], vec![f])
+}
+
+/// A primary label on `accused` (in b.txt) and evidence on `evidence` (in
+/// a.txt).
+fn against(accused: &str, evidence: &str) -> Vec<Label> {
+    vec![
+        label("b.txt", accused, 0, true),
+        label("a.txt", evidence, 0, false),
+    ]
 }
 
 fn ratio(hit: usize, of: usize) -> Ratio {
@@ -166,19 +181,13 @@ fn any_occurrence_of_repeated_words_counts() {
 
 #[test]
 fn a_discrepancy_is_found_with_labels_on_two_sides() {
-    let both = vec![
-        label("b.txt", "$200 million", 0, true),
-        label("a.txt", "$150 million", 0, false),
-    ];
-    let s = scored(vec![], vec![finding("FL001", "conflict", "ad-spend", both)]);
+    let both = against("$200 million", "$150 million");
+    let s = only(finding("FL001", "conflict", "ad-spend", both));
     assert_eq!(s.overall.discrepancies, ratio(1, 1));
     assert_eq!(s.overall.findings, ratio(1, 1));
 
     let one_side = vec![label("b.txt", "$200 million", 0, true)];
-    let s = scored(
-        vec![],
-        vec![finding("FL003", "unsupported", "ad-spend", one_side)],
-    );
+    let s = only(finding("FL003", "unsupported", "ad-spend", one_side));
     assert_eq!(s.overall.discrepancies, ratio(0, 1));
     // Still a finding on a real discrepancy.
     assert_eq!(s.overall.findings, ratio(1, 1));
@@ -186,14 +195,8 @@ fn a_discrepancy_is_found_with_labels_on_two_sides() {
 
 #[test]
 fn a_finding_of_another_fact_neither_finds_nor_is_right() {
-    let both = vec![
-        label("b.txt", "$200 million", 0, true),
-        label("a.txt", "$150 million", 0, false),
-    ];
-    let s = scored(
-        vec![],
-        vec![finding("FL001", "conflict", "report-frequency", both)],
-    );
+    let both = against("$200 million", "$150 million");
+    let s = only(finding("FL001", "conflict", "report-frequency", both));
     assert_eq!(s.overall.discrepancies, ratio(0, 1));
     assert_eq!(s.overall.findings, ratio(0, 1));
     assert_eq!(s.rows["frequency"].findings, ratio(0, 1));
@@ -202,41 +205,21 @@ fn a_finding_of_another_fact_neither_finds_nor_is_right() {
 
 #[test]
 fn equivalent_words_reported_as_a_conflict_are_a_false_flag() {
-    let both = vec![
-        label("b.txt", "every fortnight", 0, true),
-        label("a.txt", "every two weeks", 0, false),
-    ];
-    let s = scored(
-        vec![],
-        vec![finding("FL001", "conflict", "report-frequency", both)],
-    );
+    let both = against("every fortnight", "every two weeks");
+    let s = only(finding("FL001", "conflict", "report-frequency", both));
     assert_eq!(s.overall.false_flags, ratio(1, 1));
     assert_eq!(s.overall.findings, ratio(0, 1));
 }
 
 #[test]
 fn a_finding_that_accuses_nobody_is_no_false_flag() {
-    let both = || {
-        vec![
-            label("b.txt", "every fortnight", 0, true),
-            label("a.txt", "every two weeks", 0, false),
-        ]
-    };
-    let unsupported = finding("FL003", "unsupported", "report-frequency", both());
-    assert_eq!(
-        scored(vec![], vec![unsupported]).overall.false_flags,
-        ratio(0, 1)
-    );
+    let both = against("every fortnight", "every two weeks");
+    let unsupported = only(finding("FL003", "unsupported", "report-frequency", both));
+    assert_eq!(unsupported.overall.false_flags, ratio(0, 1));
     // Accused words outside the equivalence: the false finding costs
     // precision, not a false flag.
-    let elsewhere = vec![
-        label("b.txt", "Reports", 0, true),
-        label("a.txt", "every two weeks", 0, false),
-    ];
-    let s = scored(
-        vec![],
-        vec![finding("FL001", "conflict", "report-frequency", elsewhere)],
-    );
+    let elsewhere = against("Reports", "every two weeks");
+    let s = only(finding("FL001", "conflict", "report-frequency", elsewhere));
     assert_eq!(s.overall.false_flags, ratio(0, 1));
     // Both labels on one of the equivalent spans: it is not set against
     // another.
@@ -244,15 +227,12 @@ fn a_finding_that_accuses_nobody_is_no_false_flag() {
         label("a.txt", "every two weeks", 0, true),
         label("a.txt", "two weeks", 0, false),
     ];
-    let s = scored(
-        vec![],
-        vec![finding(
-            "FL004",
-            "self-conflict",
-            "report-frequency",
-            within,
-        )],
-    );
+    let s = only(finding(
+        "FL004",
+        "self-conflict",
+        "report-frequency",
+        within,
+    ));
     assert_eq!(s.overall.false_flags, ratio(0, 1));
 }
 
@@ -275,6 +255,7 @@ fn a_cut_discrepancy_needs_both_sides_in_the_selection() {
     let annotations = story(ANNOTATIONS).unwrap();
     let map: FactMap = toml::from_str(MAP).unwrap();
     let report = Report {
+        sources: Vec::new(),
         claims: vec![],
         findings: vec![],
         statistics: vec![],
