@@ -288,7 +288,7 @@ impl Matcher {
             .flatten()
             .find(|r| !overlap(r, &vt))
             .cloned();
-        if subject.is_none() {
+        if subject.is_none() && !shape.about.is_empty() {
             return;
         }
         let mut miss = |why: Why| {
@@ -675,7 +675,9 @@ fn mentions(regex: &Regex, view: &SentenceView<'_>) -> Vec<Range<usize>> {
         .filter(|m| {
             let before = s[..m.start()].chars().next_back();
             let after = s[m.end()..].chars().next();
-            !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+            !before.is_some_and(char::is_alphanumeric)
+                && !after.is_some_and(char::is_alphanumeric)
+                && !in_name(s, m.start(), m.end())
         })
         .map(|m| {
             // Trim the surrounding space a value regex may take in.
@@ -685,6 +687,21 @@ fn mentions(regex: &Regex, view: &SentenceView<'_>) -> Vec<Range<usize>> {
             span.start + m.start() + lead..span.start + m.end() - trail
         })
         .collect()
+}
+
+/// Whether the words at `start..end` of sentence `s` are part of a name: a
+/// capitalised word inside the sentence followed by another ("the Daily
+/// Mail", "March Madness"), which no value reader should read.
+fn in_name(s: &str, start: usize, end: usize) -> bool {
+    let capital = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
+    let first_word = s[start..end].split_whitespace().next().unwrap_or("");
+    let next_word = s[end..].split_whitespace().next().unwrap_or("");
+    let opens_sentence = s[..start].trim().is_empty();
+    !opens_sentence
+        && capital(first_word)
+        && !s[start..end].chars().any(|c| c.is_ascii_digit())
+        && capital(next_word)
+        && s[end..].starts_with(' ')
 }
 
 fn value_regex(pattern: &str) -> Option<Regex> {

@@ -20,6 +20,8 @@ pub struct Term {
     pub text: String,
     /// The term's tokens: folded forms, or stems when `stemmed`.
     pub words: Vec<String>,
+    /// The term's tokens as written, folded.
+    pub folded: Vec<String>,
     /// Cue words match every form of a word ("spend" matches "spent").
     pub stemmed: bool,
     pub file: FileId,
@@ -28,13 +30,21 @@ pub struct Term {
 
 impl Term {
     pub fn new(text: &str, stemmed: bool, file: FileId, span: Range<usize>) -> Term {
-        let words = token::tokens(text, 0..text.len())
-            .into_iter()
-            .map(|t| if stemmed { t.stem } else { t.folded })
+        let tokens = token::tokens(text, 0..text.len());
+        let words = tokens
+            .iter()
+            .map(|t| {
+                if stemmed {
+                    t.stem.clone()
+                } else {
+                    t.folded.clone()
+                }
+            })
             .collect();
         Term {
             text: text.to_string(),
             words,
+            folded: tokens.into_iter().map(|t| t.folded).collect(),
             stemmed,
             file,
             span,
@@ -67,18 +77,30 @@ impl Term {
     /// cannot hold the term. The longest word stands for the term; a stemmed
     /// word also by its irregular forms ("spent" has no "spend" in it).
     pub fn literals(&self) -> Vec<String> {
-        let longest = self
-            .words
-            .iter()
-            .filter(|w| w.chars().any(char::is_alphanumeric))
-            .max_by_key(|w| w.len());
-        let Some(word) = longest else {
+        let longest = (0..self.words.len())
+            .filter(|&i| self.words[i].chars().any(char::is_alphanumeric))
+            .max_by_key(|&i| (self.folded[i].len(), std::cmp::Reverse(i)));
+        let Some(i) = longest else {
             return Vec::new();
         };
-        let mut out = vec![word.clone()];
-        if self.stemmed {
-            out.extend(crate::text::forms::irregular_forms(word).map(str::to_string));
+        if !self.stemmed {
+            return vec![self.words[i].clone()];
         }
+        // A stem need not be in its word ("scrutiny" stems to "scrutini"):
+        // every regular form starts with what word and stem share.
+        let (word, stem) = (&self.folded[i], &self.words[i]);
+        let shared: String = word
+            .chars()
+            .zip(stem.chars())
+            .take_while(|(a, b)| a == b)
+            .map(|(a, _)| a)
+            .collect();
+        let mut out = vec![if shared.is_empty() {
+            word.clone()
+        } else {
+            shared
+        }];
+        out.extend(crate::text::forms::irregular_forms(stem).map(str::to_string));
         out
     }
 }
