@@ -142,10 +142,10 @@ impl FindingKind {
             | FindingKind::UnusedFact
             | FindingKind::RedundantPattern
             | FindingKind::UncoveredExample
-            | FindingKind::UnusedTerm
             | FindingKind::UnusedAcceptance
             | FindingKind::QuoteDrift => Severity::Warning,
             FindingKind::UnreadableValue
+            | FindingKind::UnusedTerm
             | FindingKind::StaleBaseline
             | FindingKind::SingleSource => Severity::Note,
         }

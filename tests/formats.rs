@@ -137,13 +137,13 @@ patterns = ['in 2017{gap}spend {value}']
 fn junit_has_one_case_per_subject() {
     let out = run(&["corpus/", "--format", "junit"]);
     let text = stdout(&out);
-    assert_eq!(text.matches("<testcase ").count(), 21, "{text}");
+    assert_eq!(text.matches("<testcase ").count(), 25, "{text}");
     assert_eq!(
         text.matches("<failure ").count(),
         3,
         "three facts have errors: {text}"
     );
-    assert!(text.contains(r#"<testsuites name="factlint" tests="21" failures="3">"#));
+    assert!(text.contains(r#"<testsuites name="factlint" tests="25" failures="3">"#));
     snapshot("corpus-junit", &text);
     // With --fail-on warning, the unsupported figure and the drifts fail too.
     let warn = stdout(&run(&[
@@ -155,8 +155,8 @@ fn junit_has_one_case_per_subject() {
     ]));
     assert_eq!(
         warn.matches("<failure ").count(),
-        6,
-        "and the unsupported figure and both drifts"
+        7,
+        "and the unsupported figure, both drifts and the fact no article states"
     );
 }
 

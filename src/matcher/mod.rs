@@ -174,11 +174,24 @@ impl Matcher {
         }
         for (s, terms) in hits {
             let candidates = self.candidates(facts, &terms);
-            if candidates.is_empty() {
+            let unseen: Vec<TermId> = terms
+                .iter()
+                .filter(|t| !scan.seen.contains(t))
+                .copied()
+                .collect();
+            if candidates.is_empty() && unseen.is_empty() {
                 continue;
             }
             let sentence = &sentences[s];
             let tokens = text::tokens(text, sentence.span.clone());
+            for id in unseen {
+                if term(facts, entities, id).is_some_and(|t| !t.occurrences(&tokens).is_empty()) {
+                    scan.seen.insert(id);
+                }
+            }
+            if candidates.is_empty() {
+                continue;
+            }
             let aside = asides(text, &tokens);
             let view = SentenceView {
                 text,
@@ -444,20 +457,26 @@ struct SentenceView<'a> {
     aside: &'a [bool],
 }
 
-/// Marks the tokens inside brackets and between paired dashes.
+/// Marks the tokens inside brackets, between paired dashes, and in a
+/// relative clause set off by commas (", which changed its name to Meta
+/// in October 2021,").
 fn asides(text: &str, tokens: &[Token]) -> Vec<bool> {
     let mut out = vec![false; tokens.len()];
     let mut open: Option<(usize, char)> = None;
     for (i, t) in tokens.iter().enumerate() {
         let c = text[t.span.clone()].chars().next().unwrap_or(' ');
+        let relative = c == ','
+            && tokens
+                .get(i + 1)
+                .is_some_and(|n| matches!(n.folded.as_str(), "which" | "who" | "whose" | "whom"));
         match (open, c) {
-            (None, '(' | '[') => open = Some((i, c)),
-            (None, '—' | '–') => open = Some((i, c)),
+            (None, '(' | '[' | '—' | '–') => open = Some((i, c)),
+            (None, ',') if relative => open = Some((i, ',')),
             (Some((start, '(')), ')') | (Some((start, '[')), ']') => {
                 out[start + 1..i].iter_mut().for_each(|a| *a = true);
                 open = None;
             }
-            (Some((start, d)), '—' | '–') if d == '—' || d == '–' => {
+            (Some((start, d)), '—' | '–' | ',') if d == c || (d != ',' && c != ',') => {
                 out[start + 1..i].iter_mut().for_each(|a| *a = true);
                 open = None;
             }
@@ -799,6 +818,19 @@ fn appositions(
                 },
             ));
         }
+    }
+}
+
+/// The term a [`TermId`] names.
+fn term<'a>(facts: &'a [Fact], entities: &'a [Entity], id: TermId) -> Option<&'a Term> {
+    let shape = |f: usize| facts.get(f).and_then(|f| f.shape.as_ref());
+    match id {
+        TermId::Mention(e, i) => entities
+            .get(e)
+            .and_then(|e| e.mentions().nth(i).map(|(t, _)| t)),
+        TermId::Cue(f, i) => shape(f).and_then(|s| s.cues.get(i)),
+        TermId::Anchor(f, i) => shape(f).and_then(|s| s.anchors.get(i)),
+        TermId::Veto(f, i) => shape(f).and_then(|s| s.veto.get(i)),
     }
 }
 
