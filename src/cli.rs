@@ -142,7 +142,8 @@ pub struct CheckArgs {
     #[arg(long, value_name = "PATH", num_args = 1..)]
     pub focus: Vec<PathBuf>,
 
-    /// Focus on the articles changed since REF (`git diff --name-only REF`).
+    /// Focus on the articles changed since the merge base with REF
+    /// (`git diff REF...HEAD`, plus uncommitted and untracked articles).
     #[arg(long, value_name = "REF")]
     pub focus_changed: Option<String>,
 }
