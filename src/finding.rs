@@ -52,6 +52,7 @@ pub enum FindingKind {
     Unsupported,
     SelfConflict,
     UnreadableValue,
+    Split,
     UnusedFact,
     RedundantPattern,
     UncoveredExample,
@@ -63,12 +64,13 @@ pub enum FindingKind {
 }
 
 impl FindingKind {
-    pub const ALL: [FindingKind; 13] = [
+    pub const ALL: [FindingKind; 14] = [
         FindingKind::Conflict,
         FindingKind::ContradictsReference,
         FindingKind::Unsupported,
         FindingKind::SelfConflict,
         FindingKind::UnreadableValue,
+        FindingKind::Split,
         FindingKind::UnusedFact,
         FindingKind::RedundantPattern,
         FindingKind::UncoveredExample,
@@ -96,6 +98,7 @@ impl FindingKind {
             FindingKind::Unsupported => "FL003",
             FindingKind::SelfConflict => "FL004",
             FindingKind::UnreadableValue => "FL005",
+            FindingKind::Split => "FL006",
             FindingKind::UnusedFact => "FL101",
             FindingKind::RedundantPattern => "FL102",
             FindingKind::UncoveredExample => "FL103",
@@ -115,6 +118,7 @@ impl FindingKind {
             FindingKind::Unsupported => "unsupported",
             FindingKind::SelfConflict => "self-conflict",
             FindingKind::UnreadableValue => "unreadable-value",
+            FindingKind::Split => "split",
             FindingKind::UnusedFact => "unused-fact",
             FindingKind::RedundantPattern => "redundant-pattern",
             FindingKind::UncoveredExample => "uncovered-example",
@@ -139,6 +143,7 @@ impl FindingKind {
             | FindingKind::ContradictsReference
             | FindingKind::SelfConflict => Severity::Error,
             FindingKind::Unsupported
+            | FindingKind::Split
             | FindingKind::UnusedFact
             | FindingKind::RedundantPattern
             | FindingKind::UncoveredExample
@@ -212,6 +217,13 @@ static CODE_DOCS: [CodeDoc; FindingKind::ALL.len()] = [
         why: "A claim factlint cannot read is a claim it cannot check; the rule author should know.",
         example: "rules: patterns = ['spend (?P<value>\\w+)']\narticle: \"it would spend lavishly\"  <- FL005",
         fix: "Narrow the pattern (use `{value}` so only readable values are captured), or report the wording if factlint should understand it.",
+    },
+    CodeDoc {
+        summary: "sources disagree and no side is a clear majority",
+        what: "For one fact, sources state incompatible values, and no value is backed by a clear majority of the sources stating the fact: at least three sources and three quarters of them. factlint then accuses no one: the finding names every side, with its value and the outlets stating it.",
+        why: "A conflict (FL001) is an accusation that one outlet got a fact wrong. Two outlets against one, or three against two, is not evidence enough to say who: the minority may be the one that read the filing. A split still tells the editor that the story's sources disagree and where, so it is a warning by default and does not fail CI unless the story asks (`severity.split = \"error\"` in factlint.toml, or per fact).",
+        example: "warning[FL006]: sources are split on when the lawsuit was filed\n  = sides: April 2023 (Hindustan Times, OpticFlux); April 2, 2024 (TRT Afrika)",
+        fix: "Check the facts behind each side. If one is right, give the fact an `expected` value with a `cite`: a fact sheet always decides, and the wrong side becomes FL002. If the difference is acceptable, acknowledge it in sources.toml.",
     },
     CodeDoc {
         summary: "a fact matched nothing in any source",

@@ -34,13 +34,17 @@ fn a_conflict_exits_1_and_fail_on_controls_warnings() {
             b"In 2017, Netflix agreed to spend $150 million on ads.",
         ),
         ("b.txt", b"In 2017 Netflix would spend $150M on Facebook."),
+        (
+            "b2.txt",
+            b"In 2017 Netflix would spend 150 million dollars on Facebook.",
+        ),
         ("c.txt", b"In 2017 Netflix would spend $200M on Facebook."),
         ("rules/r.toml", RULE.as_bytes()),
     ]);
     let out = run_in(dir.path(), &[".", "--format", "short"]);
     assert_eq!(code(&out), 1);
     assert!(
-        stdout(&out).starts_with("c.txt:1:29: error[FL001] c.txt disagrees with 2 other sources"),
+        stdout(&out).starts_with("c.txt:1:29: error[FL001] c.txt disagrees with 3 other sources"),
         "{}",
         stdout(&out)
     );
