@@ -40,6 +40,7 @@ pub mod init;
 pub mod quotes;
 pub mod report;
 pub mod rules;
+pub mod suggest;
 pub mod suppress;
 pub mod value;
 

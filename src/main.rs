@@ -6,8 +6,8 @@ mod cli;
 
 use clap::Parser;
 use cli::{
-    CheckArgs, Cli, ColorWhen, Command, DiscoverArgs, ExplainArgs, FailOn, Format, InitArgs,
-    TableArgs, TableFormat, TestArgs,
+    CheckArgs, Cli, ColorWhen, Command, DiscoverArgs, ExplainArgs, FailOn, Format, GlobalArgs,
+    InitArgs, TableArgs, TableFormat, TestArgs,
 };
 use codespan_reporting::term::{self, termcolor, termcolor::WriteColor};
 use factlint::baseline::Baseline;
@@ -26,14 +26,21 @@ const BAD_INPUT: u8 = 2;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    if cli.command.is_none() {
+        if let Some(message) = mistyped_command(&cli.check.paths) {
+            eprintln!("error: {message}");
+            return ExitCode::from(BAD_INPUT);
+        }
+    }
     let mut files = Files::new();
+    let global = &cli.global;
     let outcome = match cli.command {
-        None => check(cli.check, &mut files),
-        Some(Command::Test(args)) => test(args, &mut files),
-        Some(Command::Table(args)) => table(args, &mut files),
-        Some(Command::Explain(args)) => explain(args, &mut files),
+        None => check(cli.check, global, &mut files),
+        Some(Command::Test(args)) => test(args, global, &mut files),
+        Some(Command::Table(args)) => table(args, global, &mut files),
+        Some(Command::Explain(args)) => explain(args, global, &mut files),
         Some(Command::Init(args)) => init(args),
-        Some(Command::Discover(args)) => discover(args, &mut files),
+        Some(Command::Discover(args)) => discover(args, global, &mut files),
     };
     match outcome {
         Ok(code) => ExitCode::from(code),
@@ -80,17 +87,12 @@ fn emit(
     }
 }
 
-fn check(args: CheckArgs, files: &mut Files) -> Outcome {
-    let bad = input(args.color);
-    let config = Config::resolve(
-        args.rules.config.as_deref(),
-        &args.rules.rules,
-        &args.paths,
-        files,
-    )
-    .map_err(&bad)?;
+fn check(args: CheckArgs, global: &GlobalArgs, files: &mut Files) -> Outcome {
+    let bad = input(global.color);
+    let config = Config::resolve(global.config.as_deref(), &global.rules, &args.paths, files)
+        .map_err(&bad)?;
     if args.show_config {
-        emit(args.color, |out| out.write_all(config.show().as_bytes()))?;
+        emit(global.color, |out| out.write_all(config.show().as_bytes()))?;
         return Ok(0);
     }
     let checked = factlint::check(files, &args.paths, &config).map_err(&bad)?;
@@ -192,9 +194,13 @@ fn check(args: CheckArgs, files: &mut Files) -> Outcome {
             Format::Sarif => return report::write_sarif(&report, &mut out),
             Format::Github => report::write_github(&report, &mut out)?,
             Format::Junit => return report::write_junit(&report, threshold, &mut out),
-            Format::Table => {
-                report::write_table(&report, Layout::Text { width: Some(120) }, &mut out)?
-            }
+            Format::Table => report::write_table(
+                &report,
+                Layout::Text {
+                    width: Some(table_width(global)),
+                },
+                &mut out,
+            )?,
         }
         if args.statistics {
             writeln!(out)?;
@@ -209,7 +215,7 @@ fn check(args: CheckArgs, files: &mut Files) -> Outcome {
             factlint::atomic::replace(path, &buffer.into_inner())
                 .map_err(|e| output_error(path, e))?;
         }
-        None => emit(args.color, |out| render(out))?,
+        None => emit(global.color, |out| render(out))?,
     }
     Ok(if report.fails(threshold) && !args.exit_zero {
         FINDINGS
@@ -228,11 +234,13 @@ fn output_error(path: &std::path::Path, e: io::Error) -> Failure {
     )
 }
 
-fn test(args: TestArgs, files: &mut Files) -> Outcome {
-    let bad = input(args.color);
+fn test(args: TestArgs, global: &GlobalArgs, files: &mut Files) -> Outcome {
+    let bad = input(global.color);
+    let mut rule_paths = args.rules.clone();
+    rule_paths.extend(global.rules.iter().cloned());
     let config = Config::resolve(
-        args.config.as_deref(),
-        &args.rules,
+        global.config.as_deref(),
+        &rule_paths,
         &[PathBuf::from(".")],
         files,
     )
@@ -240,7 +248,7 @@ fn test(args: TestArgs, files: &mut Files) -> Outcome {
     let rules = factlint::load_rules(&config, files).map_err(&bad)?;
     let run = factlint::examples::run(&rules);
     let config_term = term::Config::default();
-    emit(args.color, |out| {
+    emit(global.color, |out| {
         for d in &run.failures {
             term::emit_to_write_style(out, &config_term, files.codespan(), d).map_err(to_io)?;
         }
@@ -258,15 +266,10 @@ fn test(args: TestArgs, files: &mut Files) -> Outcome {
     Ok(if run.failures.is_empty() { 0 } else { FINDINGS })
 }
 
-fn table(args: TableArgs, files: &mut Files) -> Outcome {
-    let bad = input(ColorWhen::Never);
-    let config = Config::resolve(
-        args.rules.config.as_deref(),
-        &args.rules.rules,
-        &args.paths,
-        files,
-    )
-    .map_err(&bad)?;
+fn table(args: TableArgs, global: &GlobalArgs, files: &mut Files) -> Outcome {
+    let bad = input(global.color);
+    let config = Config::resolve(global.config.as_deref(), &global.rules, &args.paths, files)
+        .map_err(&bad)?;
     let checked = factlint::check(files, &args.paths, &config).map_err(&bad)?;
     let report = Report::new(
         files,
@@ -277,7 +280,7 @@ fn table(args: TableArgs, files: &mut Files) -> Outcome {
     );
     let layout = match args.format {
         TableFormat::Text => Layout::Text {
-            width: (!args.wide).then_some(args.width),
+            width: (!args.wide).then(|| table_width(global)),
         },
         TableFormat::Csv => Layout::Csv,
         TableFormat::Markdown => Layout::Markdown,
@@ -288,8 +291,8 @@ fn table(args: TableArgs, files: &mut Files) -> Outcome {
     Ok(0)
 }
 
-fn explain(args: ExplainArgs, files: &mut Files) -> Outcome {
-    let bad = input(ColorWhen::Auto);
+fn explain(args: ExplainArgs, global: &GlobalArgs, files: &mut Files) -> Outcome {
+    let bad = input(global.color);
     if args.all_codes {
         emit(ColorWhen::Never, |out| {
             out.write_all(factlint::explain::codes_markdown().as_bytes())
@@ -308,13 +311,8 @@ fn explain(args: ExplainArgs, files: &mut Files) -> Outcome {
     } else {
         args.paths.clone()
     };
-    let config = Config::resolve(
-        args.rules.config.as_deref(),
-        &args.rules.rules,
-        &corpus_hint,
-        files,
-    )
-    .map_err(&bad)?;
+    let config = Config::resolve(global.config.as_deref(), &global.rules, &corpus_hint, files)
+        .map_err(&bad)?;
     let rules = factlint::load_rules(&config, files).map_err(&bad)?;
     let Some(index) = rules.facts.iter().position(|f| f.id == id) else {
         return Err(bad(vec![factlint::files::error(format!(
@@ -372,8 +370,8 @@ fn init(args: InitArgs) -> Outcome {
     }
 }
 
-fn discover(args: DiscoverArgs, files: &mut Files) -> Outcome {
-    let bad = input(ColorWhen::Auto);
+fn discover(args: DiscoverArgs, global: &GlobalArgs, files: &mut Files) -> Outcome {
+    let bad = input(global.color);
     if let Some(path) = &args.output {
         if path.exists() {
             return Err(bad(vec![factlint::files::error(format!(
@@ -382,7 +380,8 @@ fn discover(args: DiscoverArgs, files: &mut Files) -> Outcome {
             ))]));
         }
     }
-    let config = Config::resolve(args.config.as_deref(), &[], &args.paths, files).map_err(&bad)?;
+    let config = Config::resolve(global.config.as_deref(), &global.rules, &args.paths, files)
+        .map_err(&bad)?;
     let corpus = factlint::corpus::Corpus::load(&args.paths, files).map_err(&bad)?;
     let drift = factlint::quotes::check(&corpus, &config.quotes);
     let text = factlint::discover::discover(&corpus, &drift);
@@ -394,6 +393,37 @@ fn discover(args: DiscoverArgs, files: &mut Files) -> Outcome {
         None => emit(ColorWhen::Never, |out| out.write_all(text.as_bytes()))?,
     }
     Ok(0)
+}
+
+/// A first path that does not exist and is spelt like a command
+/// (`factlint tset`) is a mistyped command, not a missing article.
+fn mistyped_command(paths: &[PathBuf]) -> Option<String> {
+    let first = paths.first()?;
+    let word = first.to_str()?;
+    if first.exists() || word.contains(['/', '.', '\\']) {
+        return None;
+    }
+    let command = <Cli as clap::CommandFactory>::command();
+    let names: Vec<&str> = command.get_subcommands().map(|c| c.get_name()).collect();
+    if names.contains(&word) {
+        return Some(format!(
+            "`{word}` is a subcommand, but options came before it: write `factlint {word}` first, then its options (to check a folder named `{word}`, write `./{word}`)"
+        ));
+    }
+    let near = factlint::suggest::nearest(word, names.iter().copied())?;
+    Some(format!(
+        "unrecognized subcommand `{word}`; did you mean `factlint {near}`? (to check a folder named `{word}`, write `./{word}`)"
+    ))
+}
+
+/// The width text tables fit into: `--width`, else the terminal's, else
+/// 120 columns (a pipe or a file has no width; 120 suits a review diff).
+fn table_width(global: &GlobalArgs) -> usize {
+    global.width.unwrap_or_else(|| {
+        terminal_size::terminal_size_of(io::stdout())
+            .map(|(w, _)| usize::from(w.0))
+            .unwrap_or(120)
+    })
 }
 
 fn to_io(e: codespan_reporting::files::Error) -> io::Error {
