@@ -77,6 +77,9 @@ pub enum Command {
     /// Propose rule skeletons for figures, dates and quotations that
     /// several sources state differently.
     Discover(DiscoverArgs),
+    /// Run a Language Server Protocol server over stdin and stdout, for
+    /// editors (see docs/editors.md).
+    Server,
 }
 
 #[derive(ClapArgs, Debug)]

@@ -40,6 +40,7 @@ pub mod init;
 pub mod quotes;
 pub mod report;
 pub mod rules;
+pub mod server;
 pub mod suggest;
 pub mod suppress;
 pub mod value;
@@ -91,14 +92,27 @@ pub fn check(
         }
     };
     let claims = extract::extract(&rules, &corpus);
-    let mut findings = compare::compare(&rules, &corpus, &claims);
-    findings.extend(hygiene::check(&rules, &corpus, &claims));
-    findings.extend(quotes::check(&corpus, &config.quotes));
-    findings.extend(figures::single_source(&corpus, &claims, &config.figures));
+    let findings = findings(&rules, &corpus, &claims, config);
     Ok(Checked {
         corpus,
         rules,
         claims,
         findings,
     })
+}
+
+/// Every check after extraction, on claims however they were obtained:
+/// the command line extracts a whole corpus at once, the language server
+/// one edited article at a time.
+pub fn findings(
+    rules: &RuleSet,
+    corpus: &Corpus,
+    claims: &[Claim],
+    config: &Config,
+) -> Vec<Finding> {
+    let mut findings = compare::compare(rules, corpus, claims);
+    findings.extend(hygiene::check(rules, corpus, claims));
+    findings.extend(quotes::check(corpus, &config.quotes));
+    findings.extend(figures::single_source(corpus, claims, &config.figures));
+    findings
 }

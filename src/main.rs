@@ -41,6 +41,7 @@ fn main() -> ExitCode {
         Some(Command::Explain(args)) => explain(args, global, &mut files),
         Some(Command::Init(args)) => init(args),
         Some(Command::Discover(args)) => discover(args, global, &mut files),
+        Some(Command::Server) => server(),
     };
     match outcome {
         Ok(code) => ExitCode::from(code),
@@ -424,6 +425,23 @@ fn table_width(global: &GlobalArgs) -> usize {
             .map(|(w, _)| usize::from(w.0))
             .unwrap_or(120)
     })
+}
+
+/// The language server speaks on stdio until the editor shuts it down.
+fn server() -> Outcome {
+    let (connection, threads) = lsp_server::Connection::stdio();
+    let served = factlint::server::serve(connection);
+    let joined = threads.join();
+    match served {
+        Err(e) => Err(Failure::Input(
+            vec![factlint::files::error(format!("server: {e}"))],
+            ColorWhen::Never,
+        )),
+        Ok(()) => {
+            joined.map_err(Failure::Output)?;
+            Ok(0)
+        }
+    }
 }
 
 fn to_io(e: codespan_reporting::files::Error) -> io::Error {
