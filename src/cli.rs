@@ -80,6 +80,17 @@ pub enum Command {
     /// Run a Language Server Protocol server over stdin and stdout, for
     /// editors (see docs/editors.md).
     Server,
+    /// Print a completion script for SHELL: e.g.
+    /// `factlint completions bash > ~/.local/share/bash-completion/completions/factlint`.
+    Completions(CompletionsArgs),
+    /// Print the man page (roff): `factlint man > factlint.1`.
+    Man,
+}
+
+#[derive(ClapArgs, Debug)]
+pub struct CompletionsArgs {
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
 }
 
 #[derive(ClapArgs, Debug)]
@@ -116,10 +127,15 @@ pub struct CheckArgs {
     #[arg(long)]
     pub show_config: bool,
 
-    /// After the report, show per fact how many sources and claims it
-    /// matched.
+    /// After the report, show the findings per code and per outlet, and
+    /// per fact how many sources and claims it matched.
     #[arg(long)]
     pub statistics: bool,
+
+    /// Check again whenever an article, a rule or the configuration
+    /// changes, until interrupted.
+    #[arg(long, conflicts_with_all = ["write_baseline", "prune_baseline", "show_config"])]
+    pub watch: bool,
 
     /// Write the report to FILE (atomically) instead of stdout.
     #[arg(short, long, value_name = "FILE")]
@@ -178,7 +194,9 @@ pub struct TableArgs {
 
 #[derive(ClapArgs, Debug)]
 pub struct ExplainArgs {
-    /// A finding code (FL001), a finding kind (conflict) or a fact id.
+    /// A finding code (FL001), a finding kind (conflict), a fact id, or any
+    /// id a report prints (`quote:…`, `figures`; give the articles to see
+    /// their findings).
     #[arg(value_name = "ID", required_unless_present = "all_codes")]
     pub id: Option<String>,
 

@@ -81,6 +81,38 @@ pub fn check(
     corpus_paths: &[PathBuf],
     config: &Config,
 ) -> Result<Checked, Vec<Diagnostic>> {
+    check_in_stages(files, corpus_paths, config, &mut |_| {})
+}
+
+/// What [`check_in_stages`] is doing, for a progress display.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Stage {
+    Loading,
+    Extracting,
+    Comparing,
+}
+
+impl Stage {
+    pub const COUNT: usize = 3;
+
+    pub fn describe(self) -> &'static str {
+        match self {
+            Stage::Loading => "reading rules and articles",
+            Stage::Extracting => "extracting claims",
+            Stage::Comparing => "comparing sources",
+        }
+    }
+}
+
+/// [`check`], calling `stage` as each stage starts: the binary shows a
+/// progress bar on long runs; the library itself never prints.
+pub fn check_in_stages(
+    files: &mut Files,
+    corpus_paths: &[PathBuf],
+    config: &Config,
+    stage: &mut dyn FnMut(Stage),
+) -> Result<Checked, Vec<Diagnostic>> {
+    stage(Stage::Loading);
     let rules = load_rules(config, files);
     let corpus = Corpus::load(corpus_paths, files);
     let (rules, corpus) = match (rules, corpus) {
@@ -91,7 +123,9 @@ pub fn check(
             return Err(errors);
         }
     };
+    stage(Stage::Extracting);
     let claims = extract::extract(&rules, &corpus);
+    stage(Stage::Comparing);
     let findings = findings(&rules, &corpus, &claims, config);
     Ok(Checked {
         corpus,
