@@ -244,7 +244,7 @@ fn read_text(path: &Path) -> Result<Arc<str>, Diagnostic> {
 /// and `<!-- factlint-disable-next-line FACT reason -->` in a Markdown
 /// source. FACT may be `all`. A reason is required: an acknowledgement
 /// nobody can explain later is not a review.
-fn directives(text: &str, file: FileId, errors: &mut Vec<Diagnostic>) -> Vec<Suppression> {
+pub fn directives(text: &str, file: FileId, errors: &mut Vec<Diagnostic>) -> Vec<Suppression> {
     static COMMENT: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
         regex::Regex::new(
             r"<!--\s*factlint-(disable-next-line|disable|enable)(?:\s+([^\s>]+))?(.*?)-->",

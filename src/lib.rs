@@ -41,6 +41,8 @@ pub mod matcher;
 pub mod quotes;
 pub mod report;
 pub mod rules;
+pub mod server;
+pub mod suggest;
 pub mod suppress;
 pub mod text;
 pub mod value;
@@ -84,6 +86,38 @@ pub fn check(
     corpus_paths: &[PathBuf],
     config: &Config,
 ) -> Result<Checked, Vec<Diagnostic>> {
+    check_in_stages(files, corpus_paths, config, &mut |_| {})
+}
+
+/// What [`check_in_stages`] is doing, for a progress display.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Stage {
+    Loading,
+    Extracting,
+    Comparing,
+}
+
+impl Stage {
+    pub const COUNT: usize = 3;
+
+    pub fn describe(self) -> &'static str {
+        match self {
+            Stage::Loading => "reading rules and articles",
+            Stage::Extracting => "extracting claims",
+            Stage::Comparing => "comparing sources",
+        }
+    }
+}
+
+/// [`check`], calling `stage` as each stage starts: the binary shows a
+/// progress bar on long runs; the library itself never prints.
+pub fn check_in_stages(
+    files: &mut Files,
+    corpus_paths: &[PathBuf],
+    config: &Config,
+    stage: &mut dyn FnMut(Stage),
+) -> Result<Checked, Vec<Diagnostic>> {
+    stage(Stage::Loading);
     let rules = load_rules(config, files);
     let corpus = Corpus::load(corpus_paths, files);
     let (rules, corpus) = match (rules, corpus) {
@@ -94,17 +128,11 @@ pub fn check(
             return Err(errors);
         }
     };
+    stage(Stage::Extracting);
     let extraction = extract::extract_all(&rules, &corpus);
     let claims = extraction.claims;
-    let mut findings = compare::compare(&rules, &corpus, &claims);
-    findings.extend(hygiene::check_with_terms(
-        &rules,
-        &corpus,
-        &claims,
-        Some(&extraction.seen),
-    ));
-    findings.extend(quotes::check(&corpus, &config.quotes));
-    findings.extend(figures::single_source(&corpus, &claims, &config.figures));
+    stage(Stage::Comparing);
+    let findings = findings(&rules, &corpus, &claims, Some(&extraction.seen), config);
     Ok(Checked {
         corpus,
         rules,
@@ -112,4 +140,21 @@ pub fn check(
         unplaced: extraction.unplaced,
         findings,
     })
+}
+
+/// Every check after extraction, on claims however they were obtained:
+/// the command line extracts a whole corpus at once, the language server
+/// one edited article at a time.
+pub fn findings(
+    rules: &RuleSet,
+    corpus: &Corpus,
+    claims: &[Claim],
+    seen: Option<&std::collections::BTreeSet<matcher::TermId>>,
+    config: &Config,
+) -> Vec<Finding> {
+    let mut findings = compare::compare(rules, corpus, claims);
+    findings.extend(hygiene::check_with_terms(rules, corpus, claims, seen));
+    findings.extend(quotes::check(corpus, &config.quotes));
+    findings.extend(figures::single_source(corpus, claims, &config.figures));
+    findings
 }

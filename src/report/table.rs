@@ -31,7 +31,7 @@ const MARKS: &[(FindingKind, &str, &str)] = &[
     ),
     (FindingKind::Conflict, "!", "in conflict with other sources"),
     (FindingKind::SelfConflict, "!", "in conflict with itself"),
-    (FindingKind::Split, "~", "on one side of a split"),
+    (FindingKind::Split, "~", "split"),
     (FindingKind::Unsupported, "?", "unsupported"),
 ];
 
