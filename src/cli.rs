@@ -50,6 +50,16 @@ pub enum Command {
     /// Propose rule skeletons for figures, dates and quotations that
     /// several sources state differently.
     Discover(DiscoverArgs),
+    /// List the value kinds and the wordings each reads (docs/kinds.md);
+    /// `factlint explain kind:money` prints one.
+    Kinds(KindsArgs),
+}
+
+#[derive(ClapArgs, Debug)]
+pub struct KindsArgs {
+    /// Only this kind: money, count, date, duration, title, choice.
+    #[arg(value_name = "KIND")]
+    pub kind: Option<String>,
 }
 
 #[derive(ClapArgs, Debug)]

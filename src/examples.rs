@@ -50,6 +50,7 @@ pub fn run(rules: &RuleSet) -> TestRun {
 fn check(fact: &Fact, example: &Example) -> Option<Diagnostic> {
     let ctx = Context {
         published: example.published.as_ref(),
+        ..Context::default()
     };
     let found = extract::find(fact, 0..fact.patterns.len(), &example.text, ctx);
     let mut got: Vec<String> = Vec::new();

@@ -57,6 +57,7 @@ pub fn extract(rules: &RuleSet, corpus: &Corpus) -> Vec<Claim> {
             let text: &str = &source.text;
             let ctx = Context {
                 published: source.meta.published.as_ref(),
+                date_order: source.meta.date_order,
             };
             let candidates = rules.candidates(text);
             let mut out = Vec::new();

@@ -85,6 +85,7 @@ fn uncovered_examples(fact: &Fact, findings: &mut Vec<Finding>) {
     for example in fact.examples.iter().filter(|e| !e.expected.is_empty()) {
         let ctx = Context {
             published: example.published.as_ref(),
+            ..Context::default()
         };
         if extract::find(fact, 0..fact.patterns.len(), &example.text, ctx).is_empty() {
             findings.push(finding(

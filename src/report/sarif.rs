@@ -58,7 +58,10 @@ pub fn write_sarif<W: Write>(report: &Report<'_>, out: &mut W) -> io::Result<()>
                 "ruleIndex": f.kind.index(),
                 "level": level(f.severity),
                 "message": { "text": text },
-                "partialFingerprints": { "factlint/v1": fingerprint(&Entry::of(f, report.files)) },
+                "partialFingerprints": {
+                    "factlint/v1": fingerprint(&Entry::of(f, report.files)),
+                    "factlint/v2": fingerprint_words(&Entry::of(f, report.files)),
+                },
                 "properties": { "fact": f.fact, "kind": f.kind.name(), "notes": f.notes },
             });
             if let Some(p) = primary {
@@ -128,7 +131,10 @@ fn sarif_escape(s: &str) -> String {
 }
 
 /// A stable 64-bit FNV-1a hash of the identity, in hex: the same on every
-/// machine and every Rust version, unlike `std`'s hasher.
+/// machine and every Rust version, unlike `std`'s hasher. `factlint/v1`
+/// hashes the displayed values (kept so existing alerts keep matching);
+/// `factlint/v2` hashes the claims' words, so it survives any change in
+/// how factlint displays a value. See docs/json.md.
 fn fingerprint(e: &Entry) -> String {
     let mut text = format!("{}\u{1f}{}", e.code, e.fact);
     for s in &e.sources {
@@ -137,6 +143,22 @@ fn fingerprint(e: &Entry) -> String {
     for a in &e.against {
         text.push_str(&format!("\u{1f}{a}"));
     }
+    fnv(&text)
+}
+
+/// `factlint/v2`: the hash of the words identity.
+fn fingerprint_words(e: &Entry) -> String {
+    let mut text = format!("v2\u{1f}{}\u{1f}{}", e.code, e.fact);
+    for s in &e.sources {
+        text.push_str(&format!("\u{1f}{}\u{1e}{}", s.path, s.words));
+    }
+    for a in &e.against_words {
+        text.push_str(&format!("\u{1f}{a}"));
+    }
+    fnv(&text)
+}
+
+fn fnv(text: &str) -> String {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
     for b in text.bytes() {
         h ^= u64::from(b);

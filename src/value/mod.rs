@@ -16,14 +16,20 @@ pub mod duration;
 pub mod interval;
 pub mod money;
 mod number;
+pub mod quantity;
 pub mod title;
+pub mod wordings;
 
+use regex::{Regex, RegexBuilder};
 use std::fmt;
+use std::ops::Range;
+use std::sync::LazyLock;
 
-pub use date::DateSpan;
+pub use date::{DateOrder, DateSpan};
 pub use duration::Duration;
 pub use interval::Interval;
 pub use money::Money;
+pub use quantity::Quantity;
 pub use title::Title;
 
 /// The kinds of fact a rule can describe. Each names one normaliser.
@@ -76,7 +82,7 @@ impl Kind {
 #[derive(Clone, Debug, PartialEq)]
 pub enum Value {
     Money(Money),
-    Count(Interval),
+    Count(Quantity),
     /// Both `date` and `year` facts; a year fact's span is widened to whole
     /// years, so "April 2011" and "2011" agree.
     Date(DateSpan),
@@ -92,6 +98,9 @@ pub struct Context<'a> {
     /// When the source was published, as precisely as known. Relative dates
     /// ("last year") are resolved against it and left unresolved without it.
     pub published: Option<&'a DateSpan>,
+    /// How the source writes numeric dates ("04/03/2024"), from its
+    /// manifest entry; without it an ambiguous one stays unresolved.
+    pub date_order: Option<DateOrder>,
 }
 
 /// The outcome of reading a claim's words as a value.
@@ -109,15 +118,46 @@ impl Value {
     /// threshold does the same for titles.
     pub fn compatible(&self, other: &Value, tol: &Tolerance) -> bool {
         match (self, other) {
-            (Value::Money(a), Value::Money(b)) => a.compatible(b, tol.relative),
-            (Value::Count(a), Value::Count(b)) => {
-                a.widen(tol.relative).overlaps(&b.widen(tol.relative))
-            }
+            (Value::Money(a), Value::Money(b)) => a.compatible(b, tol.hedge(), tol.relative),
+            (Value::Count(a), Value::Count(b)) => a.compatible(b, tol.hedge(), tol.relative),
             (Value::Date(a), Value::Date(b)) => a.overlaps(b),
-            (Value::Duration(a), Value::Duration(b)) => a.compatible(b, tol.relative),
+            (Value::Duration(a), Value::Duration(b)) => a.compatible(b, tol.hedge(), tol.relative),
             (Value::Title(a), Value::Title(b)) => a.matches(b, tol.similarity),
             (Value::Choice(a), Value::Choice(b)) => a == b,
             _ => false,
+        }
+    }
+
+    /// The interval a numeric value states, as shown (the default hedge
+    /// applied, no precision), in its base unit: for JSON. The first
+    /// currency's for money; `None` for non-numeric kinds.
+    pub fn interval(&self) -> Option<Interval> {
+        match self {
+            Value::Money(m) => m.amounts.first().map(|a| a.value.shown()),
+            Value::Count(q) => Some(q.shown()),
+            Value::Duration(d) => Some(d.seconds.shown()),
+            _ => None,
+        }
+    }
+
+    /// The unit of [`Value::interval`]: an ISO 4217 currency code for
+    /// money, `s` (seconds) for durations, none for counts.
+    pub fn unit(&self) -> Option<&'static str> {
+        match self {
+            Value::Money(m) => m.amounts.first().and_then(|a| a.currency),
+            Value::Duration(_) => Some("s"),
+            _ => None,
+        }
+    }
+
+    /// The vague word of a vague quantity ("several"), which is shown and
+    /// never compared.
+    pub fn vague(&self) -> Option<&str> {
+        match self {
+            Value::Money(m) => m.amounts.first().and_then(|a| a.value.vague.as_deref()),
+            Value::Count(q) => q.vague.as_deref(),
+            Value::Duration(d) => d.seconds.vague.as_deref(),
+            _ => None,
         }
     }
 
@@ -132,13 +172,24 @@ impl Value {
     }
 }
 
-/// How loosely a rule compares values.
+/// How loosely a rule compares values; see [`quantity`] for the order in
+/// which precision, hedge and tolerance widen a quantity.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Tolerance {
     /// Relative slack for money, counts and durations (0.05 = ±5%).
     pub relative: f64,
     /// Minimum strsim similarity (0..=1) for two titles to be the same.
     pub similarity: f64,
+    /// How far "about", "nearly" and "just over" widen a number (0.1 =
+    /// 10%); `None` for [`quantity::DEFAULT_HEDGE`].
+    pub hedge_width: Option<f64>,
+}
+
+impl Tolerance {
+    /// The hedge width in force.
+    pub fn hedge(&self) -> f64 {
+        self.hedge_width.unwrap_or(quantity::DEFAULT_HEDGE)
+    }
 }
 
 impl Default for Tolerance {
@@ -146,6 +197,7 @@ impl Default for Tolerance {
         Tolerance {
             relative: 0.0,
             similarity: title::DEFAULT_SIMILARITY,
+            hedge_width: None,
         }
     }
 }
@@ -167,7 +219,7 @@ impl fmt::Display for Value {
 /// facts build theirs from their categories, see [`choice::pattern`]).
 pub fn pattern(kind: Kind) -> &'static str {
     match kind {
-        Kind::Money => money::PATTERN,
+        Kind::Money => &money::PATTERN,
         Kind::Count => &count::PATTERN,
         Kind::Date | Kind::Year => &date::PATTERN,
         Kind::Duration => &duration::PATTERN,
@@ -179,8 +231,37 @@ pub fn pattern(kind: Kind) -> &'static str {
     }
 }
 
-/// Up to five words; rules usually narrow this with their own context.
-const TITLE_PATTERN: &str = r"[\w’'-]+(?:\s+[\w’'-]+){0,4}";
+/// One case-insensitive regex per kind with a pattern, compiled together
+/// on first use and shared by every thread.
+static FINDERS: LazyLock<Vec<(Kind, Regex)>> = LazyLock::new(|| {
+    Kind::ALL
+        .iter()
+        .filter(|(k, _)| *k != Kind::Choice)
+        .map(|(k, _)| {
+            let re = RegexBuilder::new(pattern(*k))
+                .case_insensitive(true)
+                .build()
+                .expect("value patterns compile");
+            (*k, re)
+        })
+        .collect()
+});
+
+/// Every place in `text` where a value of `kind` is written, leftmost
+/// first and not overlapping, for a matcher that looks for values in a
+/// sentence and then reads each with [`read`]. Choice facts have no
+/// built-in wording (their categories are the rule's), so none is found.
+pub fn find_all(kind: Kind, text: &str) -> Vec<Range<usize>> {
+    FINDERS
+        .iter()
+        .find(|(k, _)| *k == kind)
+        .map(|(_, re)| re.find_iter(text).map(|m| m.range()).collect())
+        .unwrap_or_default()
+}
+
+/// Up to five words, a newsroom abbreviation keeping its period ("Gov.",
+/// "Lt."); rules usually narrow this with their own context.
+const TITLE_PATTERN: &str = r"(?:(?i:gov|sen|rep|lt|gen|col|maj|capt|sgt|dr|prof|atty|asst|dep|supt|cmdr|adm|pres)\.|[\w’'-]+)(?:\s+(?:(?i:gov|sen|rep|lt|gen|col|maj|capt|sgt|dr|prof|atty|asst|dep|supt|cmdr|adm|pres)\.|[\w’'-]+)){0,4}";
 
 /// Reads the words of a claim as a value of `kind`. `Err` says why the
 /// words are not such a value (the pattern matched something unexpected).
@@ -193,9 +274,9 @@ pub fn read(
     let value = match kind {
         Kind::Money => Value::Money(money::parse(text)?),
         Kind::Count => Value::Count(count::parse(text)?),
-        Kind::Date => return date::parse(text, ctx.published),
+        Kind::Date => return date::parse_in(text, ctx),
         Kind::Year => {
-            return date::parse(text, ctx.published).map(|r| match r {
+            return date::parse_in(text, ctx).map(|r| match r {
                 Reading::Value(Value::Date(d)) => Reading::Value(Value::Date(d.whole_years())),
                 other => other,
             })
@@ -209,4 +290,20 @@ pub fn read(
         Kind::Choice => Value::Choice(choice::parse(text, categories)?),
     };
     Ok(Reading::Value(value))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn find_all_scans_a_sentence_once_per_kind() {
+        let text = "Netflix paid over $100 million in 2017, and more than 500 million users saw it for nearly a decade.";
+        let spans = |k| -> Vec<&str> { find_all(k, text).into_iter().map(|r| &text[r]).collect() };
+        assert_eq!(spans(Kind::Money), ["over $100 million"]);
+        assert!(spans(Kind::Count).contains(&"more than 500 million"));
+        assert_eq!(spans(Kind::Duration), ["nearly a decade"]);
+        assert!(spans(Kind::Date).contains(&"2017"));
+        assert!(find_all(Kind::Choice, text).is_empty());
+    }
 }
