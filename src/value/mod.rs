@@ -14,6 +14,7 @@ pub mod count;
 pub mod date;
 pub mod duration;
 pub mod interval;
+pub mod measure;
 pub mod money;
 mod number;
 pub mod quantity;
@@ -46,6 +47,12 @@ pub enum Kind {
     Frequency,
     Title,
     Choice,
+    /// Lengths and distances, converted to metres.
+    Length,
+    /// Speeds, converted to metres per second.
+    Speed,
+    /// Masses, converted to kilograms.
+    Mass,
 }
 
 impl Kind {
@@ -60,6 +67,9 @@ impl Kind {
         (Kind::Frequency, &["frequency"]),
         (Kind::Title, &["title", "descriptor", "text"]),
         (Kind::Choice, &["choice"]),
+        (Kind::Length, &["length", "distance"]),
+        (Kind::Speed, &["speed"]),
+        (Kind::Mass, &["mass", "weight"]),
     ];
 
     pub fn from_name(name: &str) -> Option<Kind> {
@@ -90,6 +100,8 @@ pub enum Value {
     Title(Title),
     /// The name of the category a choice rule mapped the words to.
     Choice(String),
+    /// A length, speed or mass, as written and in its base unit.
+    Measure(measure::Measure),
 }
 
 /// What a normaliser needs to know about the source a claim comes from.
@@ -124,6 +136,7 @@ impl Value {
             (Value::Duration(a), Value::Duration(b)) => a.compatible(b, tol.hedge(), tol.relative),
             (Value::Title(a), Value::Title(b)) => a.matches(b, tol.similarity),
             (Value::Choice(a), Value::Choice(b)) => a == b,
+            (Value::Measure(a), Value::Measure(b)) => a.compatible(b, tol.hedge(), tol.relative),
             _ => false,
         }
     }
@@ -136,6 +149,7 @@ impl Value {
             Value::Money(m) => m.amounts.first().map(|a| a.value.shown()),
             Value::Count(q) => Some(q.shown()),
             Value::Duration(d) => Some(d.seconds.shown()),
+            Value::Measure(m) => Some(m.base.shown()),
             _ => None,
         }
     }
@@ -146,6 +160,7 @@ impl Value {
         match self {
             Value::Money(m) => m.amounts.first().and_then(|a| a.currency),
             Value::Duration(_) => Some("s"),
+            Value::Measure(m) => Some(m.base_unit()),
             _ => None,
         }
     }
@@ -157,6 +172,7 @@ impl Value {
             Value::Money(m) => m.amounts.first().and_then(|a| a.value.vague.as_deref()),
             Value::Count(q) => q.vague.as_deref(),
             Value::Duration(d) => d.seconds.vague.as_deref(),
+            Value::Measure(m) => m.base.vague.as_deref(),
             _ => None,
         }
     }
@@ -211,6 +227,7 @@ impl fmt::Display for Value {
             Value::Duration(d) => d.fmt(f),
             Value::Title(t) => t.fmt(f),
             Value::Choice(c) => f.write_str(c),
+            Value::Measure(m) => m.fmt(f),
         }
     }
 }
@@ -228,6 +245,9 @@ pub fn pattern(kind: Kind) -> &'static str {
         // or possessive: "co-founder", "Tesla founder", "SpaceX CEO".
         Kind::Title => TITLE_PATTERN,
         Kind::Choice => "",
+        Kind::Length => &measure::LENGTH_PATTERN,
+        Kind::Speed => &measure::SPEED_PATTERN,
+        Kind::Mass => &measure::MASS_PATTERN,
     }
 }
 
@@ -288,6 +308,9 @@ pub fn read(
         },
         Kind::Title => Value::Title(Title::parse(text)?),
         Kind::Choice => Value::Choice(choice::parse(text, categories)?),
+        Kind::Length => Value::Measure(measure::parse(text, measure::Dimension::Length)?),
+        Kind::Speed => Value::Measure(measure::parse(text, measure::Dimension::Speed)?),
+        Kind::Mass => Value::Measure(measure::parse(text, measure::Dimension::Mass)?),
     };
     Ok(Reading::Value(value))
 }

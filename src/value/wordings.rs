@@ -266,6 +266,44 @@ pub const TITLE: &[Wording] = rows![
     "X owner" => "x owner",
 ];
 
+pub const LENGTH: &[Wording] = rows![
+    "1,100-foot" => "1100 ft (335.3 m)",
+    "335-metre" => "335 m (335 m)",
+    "335 metres" => "335 m (335 m)",
+    "2.4-mile" => "2.4 mi (3862.4 m)",
+    "3.9 km" => "3.9 km (3900 m)",
+    "three miles" => "3 mi (4828 m)",
+    "about 10 kilometres" => "9 to 11 km (9000 to 11K m)",
+    "more than 500 feet" => "more than 500 ft (more than 152.4 m)",
+    "up to 6 inches" => "at most 6 in (at most 0.2 m)",
+    "between 2 and 3 nautical miles" => "2 to 3 nmi (3704 to 5556 m)",
+    "100 yards" => "100 yd (91.4 m)",
+    "50 cm" => "50 cm (0.5 m)",
+];
+
+pub const SPEED: &[Wording] = rows![
+    "90 mph" => "90 mph (40.2 m/s)",
+    "145 km/h" => "145 km/h (40.3 m/s)",
+    "145 kph" => "145 km/h (40.3 m/s)",
+    "90 miles per hour" => "90 mph (40.2 m/s)",
+    "20 knots" => "20 kn (10.3 m/s)",
+    "up to 120 mph" => "at most 120 mph (at most 53.6 m/s)",
+    "more than 200 kilometres per hour" => "more than 200 km/h (more than 55.6 m/s)",
+    "3 m/s" => "3 m/s (3 m/s)",
+];
+
+pub const MASS: &[Wording] = rows![
+    "100 kg" => "100 kg (100 kg)",
+    "220 pounds" => "220 lb (99.8 kg)",
+    "220 lbs" => "220 lb (99.8 kg)",
+    "two tonnes" => "2 t (2000 kg)",
+    "two tons" => "2 short ton (1814.4 kg)",
+    "5,000 metric tons" => "5000 t (5M kg)",
+    "nearly 3 kilograms" => "2.7 to 3 kg (2.7 to 3 kg)",
+    "500 grams" => "500 g (0.5 kg)",
+    "12 ounces" => "12 oz (0.3 kg)",
+];
+
 pub static TABLES: &[Table] = &[
     Table {
         kind: Kind::Money,
@@ -311,6 +349,30 @@ pub static TABLES: &[Table] = &[
         published: None,
         wordings: TITLE,
         unread: unread![" — ": "no words"],
+    },
+    Table {
+        kind: Kind::Length,
+        summary: "A length or distance as written, converted to metres for comparison; \
+                  the written precision converts with it (\"2.4 miles\" agrees with \
+                  \"3.9 km\").",
+        published: None,
+        wordings: LENGTH,
+        unread: unread!["12 parsecs": "no unit of length", "the 1,100-foot": "no number"],
+    },
+    Table {
+        kind: Kind::Speed,
+        summary: "A speed as written, converted to metres per second.",
+        published: None,
+        wordings: SPEED,
+        unread: unread!["very fast": "no number or unit"],
+    },
+    Table {
+        kind: Kind::Mass,
+        summary: "A mass as written, converted to kilograms; \"ton\" is the US short \
+                  ton, \"tonne\" and \"metric ton\" 1000 kg.",
+        published: None,
+        wordings: MASS,
+        unread: unread!["heavy": "no number or unit"],
     },
     Table {
         kind: Kind::Duration,
