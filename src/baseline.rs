@@ -8,6 +8,13 @@
 //! again. A new article that merely agrees with the consensus adds a label
 //! but no new value, so it does not resurface an old conflict either.
 //!
+//! The identity uses the *words* of each label (lowercased, whitespace
+//! collapsed), not the value as displayed: a new factlint that shows or
+//! reads a value better ("at least USD 100M" becoming "more than USD
+//! 100M") must not resurface reviewed findings. Entries written before the
+//! words were recorded carry only the displayed values and still match by
+//! them.
+//!
 //! The file is sorted, pretty-printed JSON, so that its diffs read well in
 //! review, and it is written atomically.
 
@@ -38,6 +45,9 @@ pub struct Entry {
     /// The values it is held against (the consensus, the fact sheet's).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub against: Vec<String>,
+    /// The words of `against`, normalised; the identity when present.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub against_words: Vec<String>,
     /// For the reader of the file; not part of the identity.
     #[serde(default)]
     pub message: String,
@@ -48,6 +58,21 @@ pub struct Entry {
 pub struct SourceValue {
     pub path: String,
     pub value: String,
+    /// The words of the claim, normalised; the identity when present
+    /// (absent in baselines written before they were recorded).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub words: String,
+}
+
+/// Lowercased, quotes unified, whitespace collapsed: what the identity of
+/// a label's words is.
+fn normalise_words(text: &str) -> String {
+    text.to_lowercase()
+        .replace(['’', '‘'], "'")
+        .replace(['“', '”'], "\"")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 impl Entry {
@@ -57,6 +82,7 @@ impl Entry {
                 .clone()
                 .unwrap_or_else(|| files.slice(l.file, l.span.clone()).to_string())
         };
+        let words = |l: &Label| normalise_words(files.slice(l.file, l.span.clone()));
         let sources: BTreeSet<SourceValue> = finding
             .labels
             .iter()
@@ -64,6 +90,7 @@ impl Entry {
             .map(|l| SourceValue {
                 path: files.name(l.file).to_string(),
                 value: shown(l),
+                words: words(l),
             })
             .collect();
         let against: BTreeSet<String> = finding
@@ -72,18 +99,55 @@ impl Entry {
             .filter(|l| !l.primary)
             .map(shown)
             .collect();
+        let against_words: BTreeSet<String> = finding
+            .labels
+            .iter()
+            .filter(|l| !l.primary)
+            .map(words)
+            .collect();
         Entry {
             code: finding.kind.code().to_string(),
             fact: finding.fact.clone(),
             sources: sources.into_iter().collect(),
             against: against.into_iter().collect(),
+            against_words: against_words.into_iter().collect(),
             message: finding.message.clone(),
         }
     }
 
-    /// The identity: the entry without its message.
-    fn key(&self) -> Entry {
+    /// The identity: the words of the labels when recorded, else (an
+    /// older baseline) the displayed values; never the message.
+    pub fn key(&self) -> Entry {
+        if self.sources.iter().all(|s| s.words.is_empty()) {
+            return self.legacy_key();
+        }
         Entry {
+            sources: self
+                .sources
+                .iter()
+                .map(|s| SourceValue {
+                    value: String::new(),
+                    ..s.clone()
+                })
+                .collect(),
+            against: Vec::new(),
+            message: String::new(),
+            ..self.clone()
+        }
+    }
+
+    /// The identity by displayed values, as baselines before words had it.
+    fn legacy_key(&self) -> Entry {
+        Entry {
+            sources: self
+                .sources
+                .iter()
+                .map(|s| SourceValue {
+                    words: String::new(),
+                    ..s.clone()
+                })
+                .collect(),
+            against_words: Vec::new(),
             message: String::new(),
             ..self.clone()
         }
@@ -167,7 +231,9 @@ impl Baseline {
         let mut hidden = 0;
         for f in findings {
             let entry = Entry::of(&f, files);
-            match unused.get_mut(&entry.key()).and_then(Vec::pop) {
+            let by_words = unused.get_mut(&entry.key()).and_then(Vec::pop);
+            let found = by_words.or_else(|| unused.get_mut(&entry.legacy_key()).and_then(Vec::pop));
+            match found {
                 Some(_) => hidden += 1,
                 None => kept.push(f),
             }

@@ -85,12 +85,22 @@ pub enum Command {
     Completions(CompletionsArgs),
     /// Print the man page (roff): `factlint man > factlint.1`.
     Man,
+    /// List the value kinds and the wordings each reads (docs/kinds.md);
+    /// `factlint explain kind:money` prints one.
+    Kinds(KindsArgs),
 }
 
 #[derive(ClapArgs, Debug)]
 pub struct CompletionsArgs {
     #[arg(value_enum)]
     pub shell: clap_complete::Shell,
+}
+
+#[derive(ClapArgs, Debug)]
+pub struct KindsArgs {
+    /// Only this kind: money, count, date, duration, title, choice.
+    #[arg(value_name = "KIND")]
+    pub kind: Option<String>,
 }
 
 #[derive(ClapArgs, Debug)]

@@ -45,6 +45,8 @@ pub struct SourceMeta {
     pub published: Option<DateSpan>,
     /// `published` as written in the manifest, for machine output.
     pub published_text: Option<String>,
+    /// How the source writes all-numeric dates, when the manifest says.
+    pub date_order: Option<crate::value::DateOrder>,
     pub note: Option<String>,
     /// Reviewed discrepancies: findings on these facts are acknowledged.
     pub accept: Vec<Suppression>,
@@ -85,6 +87,8 @@ struct RawMeta {
     outlet: Option<String>,
     url: Option<String>,
     published: Option<Spanned<String>>,
+    /// "month-first" (US: 04/03/2024 is 3 April) or "day-first" (UK).
+    date_order: Option<Spanned<String>>,
     note: Option<String>,
     #[serde(default)]
     accept: Vec<Spanned<RawAccept>>,
@@ -401,6 +405,21 @@ impl Manifest {
                             None
                         }
                     });
+            let date_order = raw.date_order.as_ref().and_then(|o| {
+                let order = crate::value::DateOrder::from_name(o.get_ref());
+                if order.is_none() {
+                    errors.push(files::error_at(
+                        file,
+                        o.span(),
+                        format!("invalid `date_order` for `{source}` in {name}"),
+                        format!(
+                            "expected one of: {}",
+                            crate::value::DateOrder::NAMES.join(", ")
+                        ),
+                    ));
+                }
+                order
+            });
             let mut accept = Vec::new();
             for a in raw.accept {
                 let span = a.span();
@@ -430,6 +449,7 @@ impl Manifest {
                 url: raw.url,
                 published,
                 published_text: raw.published.map(|p| p.into_inner()),
+                date_order,
                 note: raw.note,
                 accept,
             };

@@ -51,6 +51,7 @@ fn check(rules: &RuleSet, index: usize, example: &Example) -> Option<Diagnostic>
     let fact: &Fact = &rules.facts[index];
     let ctx = Context {
         published: example.published.as_ref(),
+        ..Context::default()
     };
     let (found, misses, unplaced) = extract::find_one(rules, index, &example.text, ctx, true);
     let mut got: Vec<String> = Vec::new();

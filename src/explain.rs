@@ -238,6 +238,7 @@ fn near_misses(out: &mut String, rules: &RuleSet, index: usize, files: &Files, c
     for source in &corpus.sources {
         let ctx = crate::value::Context {
             published: source.meta.published.as_ref(),
+            date_order: source.meta.date_order,
         };
         let (_, misses, unplaced) = crate::extract::find_one(rules, index, &source.text, ctx, true);
         for m in misses {

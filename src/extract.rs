@@ -80,6 +80,7 @@ pub fn extract_all(rules: &RuleSet, corpus: &Corpus) -> Extraction {
             let text: &str = &source.text;
             let ctx = Context {
                 published: source.meta.published.as_ref(),
+                date_order: source.meta.date_order,
             };
             let scan = rules
                 .matcher

@@ -66,6 +66,7 @@ fn unused_terms(
         for example in &fact.examples {
             let ctx = Context {
                 published: example.published.as_ref(),
+                ..Context::default()
             };
             seen.extend(
                 rules
@@ -221,6 +222,7 @@ fn uncovered_examples(rules: &RuleSet, index: usize, findings: &mut Vec<Finding>
     for example in fact.examples.iter().filter(|e| !e.expected.is_empty()) {
         let ctx = Context {
             published: example.published.as_ref(),
+            ..Context::default()
         };
         if extract::find_one(rules, index, &example.text, ctx, false)
             .0

@@ -119,7 +119,15 @@ pub fn check_in_stages(
 ) -> Result<Checked, Vec<Diagnostic>> {
     stage(Stage::Loading);
     let rules = load_rules(config, files);
-    let corpus = Corpus::load(corpus_paths, files);
+    let corpus = Corpus::load(corpus_paths, files).map(|mut c| {
+        // Sources with no publication date take the story's, if set.
+        for s in &mut c.sources {
+            if s.meta.published.is_none() {
+                s.meta.published.clone_from(&config.story_published);
+            }
+        }
+        c
+    });
     let (rules, corpus) = match (rules, corpus) {
         (Ok(r), Ok(c)) => (r, c),
         (r, c) => {

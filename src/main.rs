@@ -55,6 +55,7 @@ fn main() -> ExitCode {
             clap_mangen::Man::new(<Cli as clap::CommandFactory>::command()).render(out)
         })
         .map(|()| 0),
+        Some(Command::Kinds(args)) => kinds(args.kind.as_deref()),
     };
     match outcome {
         Ok(code) => ExitCode::from(code),
@@ -322,6 +323,18 @@ fn table(args: TableArgs, global: &GlobalArgs, files: &mut Files) -> Outcome {
     Ok(0)
 }
 
+/// `factlint kinds [KIND]`, `factlint explain kind:KIND`: the wordings
+/// tables of the value kinds.
+fn kinds(kind: Option<&str>) -> Outcome {
+    let text = match kind {
+        None => factlint::value::wordings::document(),
+        Some(name) => factlint::value::wordings::describe(name)
+            .map_err(|why| input(ColorWhen::Auto)(vec![factlint::files::error(why)]))?,
+    };
+    emit(ColorWhen::Never, |out| out.write_all(text.as_bytes()))?;
+    Ok(0)
+}
+
 fn explain(args: ExplainArgs, global: &GlobalArgs, files: &mut Files) -> Outcome {
     let bad = input(global.color);
     if args.all_codes {
@@ -331,6 +344,9 @@ fn explain(args: ExplainArgs, global: &GlobalArgs, files: &mut Files) -> Outcome
         return Ok(0);
     }
     let id = args.id.clone().unwrap_or_default();
+    if let Some(kind) = id.strip_prefix("kind:") {
+        return kinds(Some(kind));
+    }
     if let Some(kind) = factlint::explain::find_code(&id) {
         emit(ColorWhen::Never, |out| {
             out.write_all(factlint::explain::code(kind).as_bytes())

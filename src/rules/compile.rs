@@ -223,6 +223,17 @@ pub fn compile_fact(
             file,
             errors,
         ),
+        hedge_width: match &raw.hedge {
+            Some(_) => Some(number_in(
+                &raw.hedge,
+                value::quantity::DEFAULT_HEDGE,
+                0.0..=1.0,
+                "hedge",
+                file,
+                errors,
+            )),
+            None => kind.and_then(|k| defaults.hedge(k)),
+        },
     };
     let min_sources = number_in(
         &raw.min_sources,
@@ -498,6 +509,7 @@ fn compile_example(
     };
     let ctx = Context {
         published: published.as_ref(),
+        ..Context::default()
     };
     let mut expected = Vec::new();
     for v in e.values.get_ref() {

@@ -85,9 +85,19 @@ pub struct Defaults {
     pub tolerance: f64,
     pub similarity: f64,
     pub severities: [Severity; FindingKind::ALL.len()],
+    /// Hedge widths set per kind in the configuration (`[hedge]`).
+    pub hedges: Vec<(Kind, f64)>,
 }
 
 impl Defaults {
+    /// The hedge width the configuration sets for `kind`, if any.
+    pub fn hedge(&self, kind: Kind) -> Option<f64> {
+        self.hedges
+            .iter()
+            .find(|(k, _)| *k == kind)
+            .map(|(_, w)| *w)
+    }
+
     /// The configured severity of findings of `kind` that belong to no
     /// fact's rule (baseline and acknowledgement findings).
     pub fn severity(&self, kind: FindingKind) -> Severity {
@@ -102,6 +112,7 @@ impl Default for Defaults {
             tolerance: 0.0,
             similarity: crate::value::title::DEFAULT_SIMILARITY,
             severities: FindingKind::ALL.map(FindingKind::default_severity),
+            hedges: Vec::new(),
         }
     }
 }

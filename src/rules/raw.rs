@@ -29,6 +29,8 @@ pub struct RawFact {
     pub multivalued: bool,
     pub tolerance: Option<Spanned<toml::Value>>,
     pub similarity: Option<Spanned<toml::Value>>,
+    /// How far "about" and "nearly" widen a number (0.1 = 10%).
+    pub hedge: Option<Spanned<toml::Value>>,
     #[serde(default)]
     pub case_sensitive: bool,
     pub choices: Option<Spanned<Choices>>,
