@@ -37,6 +37,7 @@ pub mod finding;
 pub mod gate;
 pub mod hygiene;
 pub mod init;
+pub mod prefilter;
 pub mod quotes;
 pub mod report;
 pub mod rules;
