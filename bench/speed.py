@@ -173,8 +173,10 @@ def print_table(rows, args, ratio, mb_big):
     print("| run | program | wall s | CPU s | MB per CPU-s | MB/s wall | peak RSS MB | note |")
     print("|---|---|---|---|---|---|---|---|")
     for what, name, wall, cpu, per_cpu, per_wall, rss, note in rows:
-        print(f"| {what} | {name} | {wall:.3f} | {cpu:.3f} | {per_cpu:.2f} | {per_wall:.2f} | "
-              f"{rss:.0f} | {note} |")
+        # Rows with no corpus to speak of (load, start-up) have no rate.
+        rate = f"{per_cpu:.2f} | {per_wall:.2f}" if per_wall else "— | —"
+        memory = f"{rss:.0f}" if rss else "—"
+        print(f"| {what} | {name} | {wall:.3f} | {cpu:.3f} | {rate} | {memory} | {note} |")
     print(f"\n1,000-fact scan speed is {100 * ratio:.0f}% of the 18-fact speed (CPU).")
 
 
