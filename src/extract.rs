@@ -1,8 +1,8 @@
 //! Extraction: every fact's patterns over every article, giving claims.
 //!
-//! Each article is scanned once by the rule set's combined `RegexSet` to
-//! learn which patterns match at all; only those are then run for their
-//! captures. Articles are independent, so they are processed in parallel;
+//! Each article is scanned once by the rule set's literal
+//! [`Prefilter`](crate::prefilter::Prefilter) to learn which patterns can
+//! match at all; only those are then run for their captures. Articles are independent, so they are processed in parallel;
 //! the result is sorted afterwards, so the output never depends on the
 //! thread count. `factlint test` runs rule examples through [`find`], the
 //! same code, so an example that passes means the corpus is read the same

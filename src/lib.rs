@@ -38,6 +38,7 @@ pub mod gate;
 pub mod hygiene;
 pub mod init;
 pub mod matcher;
+pub mod prefilter;
 pub mod quotes;
 pub mod report;
 pub mod rules;

@@ -363,8 +363,8 @@ fn compile_pattern(
             return None;
         }
     };
-    // Flags go into the pattern text so the rule set's RegexSet, built from
-    // the same strings, behaves exactly like the individual regexes.
+    // Flags go into the pattern text so the rule set's prefilter, which
+    // reads its literals from the same string, sees exactly these flags.
     let flagged = if case_sensitive {
         expanded
     } else {

@@ -15,8 +15,9 @@ pub mod terms;
 
 use crate::files::{self, Diagnostic, FileId, Files};
 use crate::finding::{FindingKind, Severity};
+use crate::prefilter::{Needs, Prefilter, PrefilterBuilder};
 use crate::value::{choice::Category, DateSpan, Kind, Tolerance, Value};
-use regex::{Regex, RegexSet, RegexSetBuilder};
+use regex::Regex;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 
@@ -139,8 +140,9 @@ impl Fact {
     }
 }
 
-/// Every fact, plus one [`RegexSet`] over all their patterns so that each
-/// article is scanned once to learn which patterns can match at all.
+/// Every fact, plus one [`Prefilter`] over the literals of all their
+/// patterns, so that each article is scanned once to learn which patterns
+/// can match at all.
 #[derive(Debug)]
 pub struct RuleSet {
     pub facts: Vec<Fact>,
@@ -150,10 +152,13 @@ pub struct RuleSet {
     pub matcher: crate::matcher::Matcher,
     /// What facts did not set, for findings that belong to no fact.
     pub defaults: Defaults,
-    set: RegexSet,
-    /// `(fact, pattern)` for each pattern of `set`, in order.
-    owners: Vec<(usize, usize)>,
+    prefilter: Prefilter,
+    /// `(fact, pattern)` for each item of `prefilter`, in order.
+    owners: Vec<PatternId>,
 }
+
+/// A pattern as `(index of its fact, index among the fact's patterns)`.
+type PatternId = (usize, usize);
 
 impl RuleSet {
     /// The configured severity of findings of `kind` that belong to no
@@ -213,42 +218,53 @@ impl RuleSet {
         if !errors.is_empty() {
             return Err(errors);
         }
-        let mut owners = Vec::new();
-        let mut regexes = Vec::new();
-        for (f, fact) in facts.iter().enumerate() {
-            for (p, pattern) in fact.patterns.iter().enumerate() {
-                owners.push((f, p));
-                regexes.push(pattern.regex.as_str().to_string());
-            }
-        }
-        let set = RegexSetBuilder::new(&regexes)
-            .size_limit(compile::REGEX_SIZE_LIMIT)
-            .build()
-            .map_err(|e| {
-                vec![files::error(format!(
-                    "the rules' patterns together are too large to compile: {e}"
-                ))]
-            })?;
+        let (prefilter, owners) = candidate_filter(&facts)?;
         let matcher = crate::matcher::Matcher::new(&facts, &entities);
         Ok(RuleSet {
             facts,
             entities,
             defaults: defaults.clone(),
             matcher,
-            set,
+            prefilter,
             owners,
         })
     }
 
-    /// The `(fact, pattern)` pairs whose pattern matches somewhere in `text`.
-    /// One pass over the text, however many patterns there are.
+    /// The `(fact, pattern)` pairs whose pattern may match in `text`, in
+    /// order: every pattern that matches is among them, and those whose
+    /// required literals are absent are not. One pass over the text,
+    /// however many patterns there are.
     pub fn candidates(&self, text: &str) -> Vec<(usize, usize)> {
-        self.set
-            .matches(text)
+        self.prefilter
+            .candidates(text.as_bytes())
             .into_iter()
             .map(|i| self.owners[i])
             .collect()
     }
+}
+
+/// One prefilter item per pattern, with the literals it cannot match
+/// without. A pattern with no usable literal (`[A-Z]\w+ said`) is a
+/// candidate in every article: correct, only slower.
+fn candidate_filter(facts: &[Fact]) -> Result<(Prefilter, Vec<PatternId>), Vec<Diagnostic>> {
+    let mut owners = Vec::new();
+    let mut builder = PrefilterBuilder::new();
+    for (f, fact) in facts.iter().enumerate() {
+        for (p, pattern) in fact.patterns.iter().enumerate() {
+            owners.push((f, p));
+            // The regex compiled, so its syntax parses; should it not, the
+            // pattern simply runs everywhere.
+            let needs = regex_syntax::parse(pattern.regex.as_str())
+                .map_or(Needs::Anything, |hir| Needs::of_regex(&hir));
+            builder.push(needs);
+        }
+    }
+    let prefilter = builder.build().map_err(|e| {
+        vec![files::error(format!(
+            "the rules' literals are too many for one automaton: {e}"
+        ))]
+    })?;
+    Ok((prefilter, owners))
 }
 
 fn collect_rule_files(path: &Path, out: &mut Vec<PathBuf>, errors: &mut Vec<Diagnostic>) {
