@@ -322,8 +322,6 @@ fn after(text: &str, tokens: &[Token], name_end: usize, extra: &[Term]) -> Vec<F
             organisation = Some(end..e);
         }
     }
-    // The apposition must close: a comma, the sentence's end, a bracket or
-    // a verb-free stop; "Reed Hastings, CEO of Netflix, said".
     split(tokens, start..end, extra)
         .into_iter()
         .map(|r| Found {

@@ -199,7 +199,6 @@ const CLAUSE_WORDS: &[&str] = &["which", "while", "whereas", "but"];
 fn clauses(text: &str, span: Range<usize>) -> Vec<Range<usize>> {
     let s = &text[span.clone()];
     let mut cuts: Vec<usize> = Vec::new();
-    let mut prev_word_end = 0;
     for (i, c) in s.char_indices() {
         match c {
             ';' | ':' | '(' | ')' | '—' | '–' => {
@@ -219,10 +218,8 @@ fn clauses(text: &str, span: Range<usize>) -> Vec<Range<usize>> {
             if i > 0 && CLAUSE_WORDS.iter().any(|w| word.eq_ignore_ascii_case(w)) {
                 cuts.push(i);
             }
-            prev_word_end = word_end;
         }
     }
-    let _ = prev_word_end;
     cuts.sort_unstable();
     cuts.dedup();
     let mut out = Vec::new();
