@@ -147,7 +147,7 @@ pub struct CheckArgs {
     #[arg(long, conflicts_with_all = ["write_baseline", "prune_baseline", "show_config"])]
     pub watch: bool,
 
-    /// Write the report to FILE (atomically) instead of stdout.
+    /// Write the report to FILE (atomically) instead of stdout; `-` is stdout.
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
 

@@ -148,10 +148,9 @@ impl Config {
 
     fn read(&mut self, path: &Path, files: &mut Files) -> Result<(), Vec<Diagnostic>> {
         let name = display(path);
-        let text = std::fs::read_to_string(path).map_err(|e| {
+        let text = crate::input::read_text(path).map_err(|why| {
             vec![files::error(format!(
-                "cannot read configuration `{name}`: {}",
-                crate::corpus::io_reason(&e)
+                "cannot read configuration `{name}`: {why}"
             ))]
         })?;
         let file = files.add(name.clone(), text.clone().into());

@@ -129,7 +129,7 @@ impl Corpus {
 
         let mut manifests: BTreeMap<PathBuf, Option<Manifest>> = BTreeMap::new();
         let mut sources = Vec::new();
-        for (shown, path) in &found {
+        for (shown, path) in &once(found) {
             let text = match read_text(path) {
                 Ok(t) => t,
                 Err(e) => {
@@ -206,6 +206,19 @@ impl Corpus {
     }
 }
 
+/// The same file under two spellings or through a link is read once: under
+/// a name that is not a link when it has one.
+fn once(found: BTreeSet<(String, PathBuf)>) -> BTreeSet<(String, PathBuf)> {
+    let is_link = |p: &Path| std::fs::symlink_metadata(p).is_ok_and(|m| m.file_type().is_symlink());
+    let mut by_link: Vec<_> = found.into_iter().collect();
+    by_link.sort_by_key(|(_, p)| is_link(p));
+    let mut seen = std::collections::HashSet::new();
+    by_link
+        .into_iter()
+        .filter(|(_, p)| std::fs::canonicalize(p).map_or(true, |real| seen.insert(real)))
+        .collect()
+}
+
 /// Collects article files under `dir`, skipping hidden entries.
 fn walk(dir: &Path, found: &mut BTreeSet<(String, PathBuf)>, errors: &mut Vec<Diagnostic>) {
     let walker = walkdir::WalkDir::new(dir)
@@ -215,7 +228,9 @@ fn walk(dir: &Path, found: &mut BTreeSet<(String, PathBuf)>, errors: &mut Vec<Di
     for entry in walker {
         match entry {
             Err(e) => errors.push(files::error(format!("cannot read `{}`: {e}", display(dir)))),
-            Ok(e) if e.file_type().is_file() => {
+            // Links and special files too: reading follows a link to a
+            // file and refuses the rest, rather than dropping them silently.
+            Ok(e) if !e.file_type().is_dir() => {
                 let path = e.path();
                 let ext = path.extension().and_then(|x| x.to_str()).unwrap_or("");
                 if SOURCE_EXTENSIONS.contains(&ext) {
@@ -228,19 +243,12 @@ fn walk(dir: &Path, found: &mut BTreeSet<(String, PathBuf)>, errors: &mut Vec<Di
 }
 
 fn read_text(path: &Path) -> Result<Arc<str>, Diagnostic> {
-    let bytes = std::fs::read(path).map_err(|e| {
-        files::error(format!(
-            "cannot read `{}`: {}",
-            display(path),
-            io_reason(&e)
-        ))
-    })?;
-    String::from_utf8(bytes).map(Arc::from).map_err(|e| {
-        files::error(format!(
-            "`{}` is not valid UTF-8 (invalid byte at offset {}); factlint reads UTF-8 text only",
-            display(path),
-            e.utf8_error().valid_up_to()
-        ))
+    crate::input::read_text(path).map(Arc::from).map_err(|why| {
+        let shown = display(path);
+        files::error(match why.strip_prefix(crate::input::NOT_UTF8) {
+            Some(rest) => format!("`{shown}` is {}{rest}", crate::input::NOT_UTF8),
+            None => format!("cannot read `{shown}`: {why}"),
+        })
     })
 }
 
@@ -361,7 +369,9 @@ struct Entry {
 impl Manifest {
     fn load(dir: &Path, files: &mut Files, errors: &mut Vec<Diagnostic>) -> Option<Manifest> {
         let path = dir.join(MANIFEST);
-        if !path.is_file() {
+        // One that exists but is not a readable file (a folder, a pipe) is
+        // an error, not silently no manifest.
+        if !crate::input::exists(&path) {
             return None;
         }
         let name = display(&path);

@@ -37,6 +37,7 @@ pub mod finding;
 pub mod gate;
 pub mod hygiene;
 pub mod init;
+pub mod input;
 pub mod matcher;
 pub mod prefilter;
 pub mod quotes;
@@ -65,6 +66,7 @@ pub fn load_rules(config: &Config, files: &mut Files) -> Result<RuleSet, Vec<Dia
             config::CONFIG_FILE
         ))]);
     }
+    input::check_rule_paths(&config.rules)?;
     RuleSet::load(&config.rules, &config.defaults, files)
 }
 

@@ -27,6 +27,11 @@ const FINDINGS: u8 = 1;
 const BAD_INPUT: u8 = 2;
 
 fn main() -> ExitCode {
+    // An interrupted write leaves no temporary file behind.
+    let _ = ctrlc::set_handler(|| {
+        factlint::atomic::remove_pending();
+        std::process::exit(130);
+    });
     let cli = Cli::parse();
     if cli.command.is_none() {
         if let Some(message) = mistyped_command(&cli.check.paths) {
@@ -130,6 +135,15 @@ fn check(args: &CheckArgs, global: &GlobalArgs, files: &mut Files) -> Outcome {
     // Reviewed discrepancies first: a baseline records what is left.
     let (mut findings, acknowledged) =
         factlint::suppress::apply(&checked.corpus, checked.findings.clone(), &config.defaults);
+    let destinations = [args.write_baseline.as_ref(), args.output.as_ref()];
+    for path in destinations.into_iter().flatten() {
+        if let Some(why) = factlint::atomic::refusal(path, files, &args.paths) {
+            return Err(bad(vec![factlint::files::error(format!(
+                "refusing to write `{}`: {why}",
+                display(path)
+            ))]));
+        }
+    }
     if let Some(path) = &args.write_baseline {
         let baseline = Baseline::of(&findings, files);
         baseline.write(path).map_err(|e| output_error(path, e))?;
@@ -241,13 +255,13 @@ fn check(args: &CheckArgs, global: &GlobalArgs, files: &mut Files) -> Outcome {
         Ok(())
     };
     match &args.output {
-        Some(path) => {
+        Some(path) if path.as_os_str() != "-" => {
             let mut buffer = termcolor::NoColor::new(Vec::new());
             render(&mut buffer).map_err(Failure::Output)?;
             factlint::atomic::replace(path, &buffer.into_inner())
                 .map_err(|e| output_error(path, e))?;
         }
-        None => emit(global.color, |out| render(out))?,
+        _ => emit(global.color, |out| render(out))?,
     }
     Ok(if report.fails(threshold) && !args.exit_zero {
         FINDINGS

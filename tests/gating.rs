@@ -28,7 +28,7 @@ fn a_new_article_is_gated_against_the_corpus() {
     );
     let baseline = std::fs::read_to_string(p.join("factlint-baseline.json")).unwrap();
     assert!(
-        baseline.starts_with("{\n  \"version\": 1,\n  \"findings\": ["),
+        baseline.starts_with("{\n  \"version\": 2,\n  \"findings\": ["),
         "{baseline}"
     );
 
