@@ -65,6 +65,15 @@ pub struct DiscoverArgs {
     /// The configuration file to use instead of looking for factlint.toml.
     #[arg(long, value_name = "FILE")]
     pub config: Option<PathBuf>,
+
+    /// Refuse articles larger than this many bytes (default 10 MB; also
+    /// `max_article_bytes` in factlint.toml).
+    #[arg(long, value_name = "BYTES")]
+    pub max_article_bytes: Option<u64>,
+
+    /// Propose at most N skeletons: those spanning the most sources.
+    #[arg(long, value_name = "N", default_value_t = factlint::discover::DEFAULT_MAX_PROPOSALS)]
+    pub max_proposals: usize,
 }
 
 /// Where rules and configuration come from; shared by the commands.
@@ -77,6 +86,11 @@ pub struct RuleArgs {
     /// The configuration file to use instead of looking for factlint.toml.
     #[arg(long, value_name = "FILE")]
     pub config: Option<PathBuf>,
+
+    /// Refuse articles larger than this many bytes (default 10 MB; also
+    /// `max_article_bytes` in factlint.toml).
+    #[arg(long, value_name = "BYTES")]
+    pub max_article_bytes: Option<u64>,
 }
 
 #[derive(ClapArgs, Debug)]

@@ -33,6 +33,7 @@ struct RawConfig {
     defaults: Option<RawDefaults>,
     quotes: Option<RawQuotes>,
     figures: Option<RawFigures>,
+    max_article_bytes: Option<Spanned<toml::Value>>,
 }
 
 #[derive(Deserialize)]
@@ -87,6 +88,9 @@ pub struct Config {
     pub defaults: Defaults,
     pub quotes: crate::quotes::Settings,
     pub figures: crate::figures::Settings,
+    /// Articles larger than this are refused (see
+    /// [`crate::corpus::DEFAULT_MAX_ARTICLE_BYTES`]).
+    pub max_article_bytes: u64,
     /// Where each setting not at its built-in default comes from, by
     /// `table.key`.
     origins: std::collections::BTreeMap<String, Origin>,
@@ -119,6 +123,7 @@ impl Config {
             defaults: Defaults::default(),
             quotes: Default::default(),
             figures: Default::default(),
+            max_article_bytes: crate::corpus::DEFAULT_MAX_ARTICLE_BYTES,
             origins: Default::default(),
         };
         if let Some((path, _)) = &file {
@@ -282,12 +287,30 @@ impl Config {
                 }
             }
         }
+        if let Some(v) = &raw.max_article_bytes {
+            self.max_article_bytes = compile::number_in(
+                &raw.max_article_bytes,
+                self.max_article_bytes as f64,
+                1.0..=1e15,
+                "max_article_bytes",
+                file,
+                &mut errors,
+            ) as u64;
+            note("max_article_bytes", v.span());
+        }
         self.origins.extend(origins);
         if errors.is_empty() {
             Ok(())
         } else {
             Err(errors)
         }
+    }
+
+    /// `--max-article-bytes`: wins over the file.
+    pub fn set_max_article_bytes(&mut self, bytes: u64) {
+        self.max_article_bytes = bytes;
+        self.origins
+            .insert("max_article_bytes".to_string(), Origin::CommandLine);
     }
 
     /// The resolved configuration as TOML, each value with where it came

@@ -28,6 +28,7 @@ pub mod compare;
 pub mod config;
 pub mod corpus;
 pub mod discover;
+pub mod evidence;
 pub mod examples;
 pub mod explain;
 pub mod extract;
@@ -80,7 +81,7 @@ pub fn check(
     config: &Config,
 ) -> Result<Checked, Vec<Diagnostic>> {
     let rules = load_rules(config, files);
-    let corpus = Corpus::load(corpus_paths, files);
+    let corpus = Corpus::load_limited(corpus_paths, files, config.max_article_bytes);
     let (rules, corpus) = match (rules, corpus) {
         (Ok(r), Ok(c)) => (r, c),
         (r, c) => {

@@ -89,6 +89,7 @@ fn check(args: CheckArgs, files: &mut Files) -> Outcome {
         files,
     )
     .map_err(&bad)?;
+    let config = sized(config, args.rules.max_article_bytes);
     if args.show_config {
         emit(args.color, |out| out.write_all(config.show().as_bytes()))?;
         return Ok(0);
@@ -267,6 +268,7 @@ fn table(args: TableArgs, files: &mut Files) -> Outcome {
         files,
     )
     .map_err(&bad)?;
+    let config = sized(config, args.rules.max_article_bytes);
     let checked = factlint::check(files, &args.paths, &config).map_err(&bad)?;
     let report = Report::new(
         files,
@@ -315,6 +317,7 @@ fn explain(args: ExplainArgs, files: &mut Files) -> Outcome {
         files,
     )
     .map_err(&bad)?;
+    let config = sized(config, args.rules.max_article_bytes);
     let rules = factlint::load_rules(&config, files).map_err(&bad)?;
     let Some(index) = rules.facts.iter().position(|f| f.id == id) else {
         return Err(bad(vec![factlint::files::error(format!(
@@ -383,9 +386,12 @@ fn discover(args: DiscoverArgs, files: &mut Files) -> Outcome {
         }
     }
     let config = Config::resolve(args.config.as_deref(), &[], &args.paths, files).map_err(&bad)?;
-    let corpus = factlint::corpus::Corpus::load(&args.paths, files).map_err(&bad)?;
+    let config = sized(config, args.max_article_bytes);
+    let corpus =
+        factlint::corpus::Corpus::load_limited(&args.paths, files, config.max_article_bytes)
+            .map_err(&bad)?;
     let drift = factlint::quotes::check(&corpus, &config.quotes);
-    let text = factlint::discover::discover(&corpus, &drift);
+    let text = factlint::discover::discover(&corpus, &drift, args.max_proposals);
     match &args.output {
         Some(path) => {
             factlint::atomic::create(path, text.as_bytes()).map_err(|e| output_error(path, e))?;
@@ -394,6 +400,14 @@ fn discover(args: DiscoverArgs, files: &mut Files) -> Outcome {
         None => emit(ColorWhen::Never, |out| out.write_all(text.as_bytes()))?,
     }
     Ok(0)
+}
+
+/// The configuration with `--max-article-bytes`, when given, applied.
+fn sized(mut config: Config, max_article_bytes: Option<u64>) -> Config {
+    if let Some(bytes) = max_article_bytes {
+        config.set_max_article_bytes(bytes);
+    }
+    config
 }
 
 fn to_io(e: codespan_reporting::files::Error) -> io::Error {

@@ -6,6 +6,7 @@
 //! labelled, rather than an arbitrary pick of who is "wrong".
 
 use super::{sources, View};
+use crate::evidence;
 use crate::finding::{Finding, FindingKind};
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -51,6 +52,13 @@ pub(super) fn check(view: &View<'_>, reported: &mut [bool], findings: &mut Vec<F
         .iter()
         .map(|&s| view.source_name(s))
         .collect();
+    // The same for every outlier (none of whose claims is compatible with
+    // the consensus): chosen once, bounded.
+    let (evidence, more) = evidence::representative(
+        view.corpus,
+        view.evidence(consensus, None, reported),
+        |&i| view.claims[i].source,
+    );
     for (&source, at) in &by_source {
         let off: Vec<usize> = at
             .iter()
@@ -64,15 +72,18 @@ pub(super) fn check(view: &View<'_>, reported: &mut [bool], findings: &mut Vec<F
             .iter()
             .map(|&i| view.label(i, true, format!("this source says {}", view.value(i))))
             .collect();
-        let evidence = view.evidence(consensus, Some(source), reported);
         for &i in &evidence {
             labels.push(view.label(i, false, format!("this source says {}", view.value(i))));
         }
         let mut notes = vec![format!(
             "consensus: {}, stated by {}",
             view.values[consensus],
-            backers.join(", ")
+            evidence::list(&backers)
         )];
+        notes.extend(evidence::note(
+            more,
+            &format!("state {}", view.values[consensus]),
+        ));
         notes.extend(view.reference_note());
         let message = format!(
             "{} disagrees with {} on {}",
@@ -102,15 +113,11 @@ fn report_split(
     top: &[usize],
     findings: &mut Vec<Finding>,
 ) {
-    let labels = by_source
-        .values()
-        .map(|at| {
-            view.label(
-                at[0],
-                true,
-                format!("this source says {}", view.value(at[0])),
-            )
-        })
+    let firsts: Vec<usize> = by_source.values().map(|at| at[0]).collect();
+    let (shown, more) = evidence::representative(view.corpus, firsts, |&i| view.claims[i].source);
+    let labels = shown
+        .iter()
+        .map(|&i| view.label(i, true, format!("this source says {}", view.value(i))))
         .collect();
     let sides: Vec<String> = top
         .iter()
@@ -127,6 +134,7 @@ fn report_split(
         "no value is stated by more sources than the others: {}",
         sides.join(" vs ")
     )];
+    notes.extend(evidence::note(more, "state one of these values"));
     notes.extend(view.reference_note());
     findings.push(view.finding(FindingKind::Conflict, message, labels, notes));
 }
