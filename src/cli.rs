@@ -62,6 +62,11 @@ pub struct GlobalArgs {
     /// or 120 columns when the output is not a terminal.
     #[arg(long, value_name = "COLUMNS", global = true)]
     pub width: Option<usize>,
+
+    /// Refuse articles larger than this many bytes (default 10 MB; also
+    /// `max_article_bytes` in factlint.toml).
+    #[arg(long, value_name = "BYTES", global = true)]
+    pub max_article_bytes: Option<u64>,
 }
 
 #[derive(Subcommand, Debug)]
@@ -112,6 +117,10 @@ pub struct DiscoverArgs {
     /// Write the skeletons to FILE, which must not exist yet.
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
+
+    /// Propose at most N skeletons: those spanning the most sources.
+    #[arg(long, value_name = "N", default_value_t = factlint::discover::DEFAULT_MAX_PROPOSALS)]
+    pub max_proposals: usize,
 }
 
 #[derive(ClapArgs, Debug)]

@@ -36,6 +36,7 @@ struct RawConfig {
     story: Option<RawStory>,
     /// Hedge widths by kind name: `[hedge] duration = 0.05`.
     hedge: Option<std::collections::BTreeMap<Spanned<String>, Spanned<toml::Value>>>,
+    max_article_bytes: Option<Spanned<toml::Value>>,
 }
 
 #[derive(Deserialize)]
@@ -101,6 +102,9 @@ pub struct Config {
     pub figures: crate::figures::Settings,
     /// `[story] published`: the publication date of sources that give none.
     pub story_published: Option<crate::value::DateSpan>,
+    /// Articles larger than this are refused (see
+    /// [`crate::corpus::DEFAULT_MAX_ARTICLE_BYTES`]).
+    pub max_article_bytes: u64,
     /// Where each setting not at its built-in default comes from, by
     /// `table.key`.
     origins: std::collections::BTreeMap<String, Origin>,
@@ -134,6 +138,7 @@ impl Config {
             quotes: Default::default(),
             figures: Default::default(),
             story_published: None,
+            max_article_bytes: crate::corpus::DEFAULT_MAX_ARTICLE_BYTES,
             origins: Default::default(),
         };
         if let Some((path, _)) = &file {
@@ -332,12 +337,30 @@ impl Config {
                 }
             }
         }
+        if let Some(v) = &raw.max_article_bytes {
+            self.max_article_bytes = compile::number_in(
+                &raw.max_article_bytes,
+                self.max_article_bytes as f64,
+                1.0..=1e15,
+                "max_article_bytes",
+                file,
+                &mut errors,
+            ) as u64;
+            note("max_article_bytes", v.span());
+        }
         self.origins.extend(origins);
         if errors.is_empty() {
             Ok(())
         } else {
             Err(errors)
         }
+    }
+
+    /// `--max-article-bytes`: wins over the file.
+    pub fn set_max_article_bytes(&mut self, bytes: u64) {
+        self.max_article_bytes = bytes;
+        self.origins
+            .insert("max_article_bytes".to_string(), Origin::CommandLine);
     }
 
     /// The resolved configuration as TOML, each value with where it came

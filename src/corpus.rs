@@ -111,6 +111,15 @@ impl Corpus {
     /// all in one go; any problem means no corpus, since a lint of part of
     /// the articles would pass silently over the rest.
     pub fn load(paths: &[PathBuf], files: &mut Files) -> Result<Corpus, Vec<Diagnostic>> {
+        Corpus::load_limited(paths, files, DEFAULT_MAX_ARTICLE_BYTES)
+    }
+
+    /// [`Corpus::load`], refusing any article over `max_bytes` bytes.
+    pub fn load_limited(
+        paths: &[PathBuf],
+        files: &mut Files,
+        max_bytes: u64,
+    ) -> Result<Corpus, Vec<Diagnostic>> {
         let mut errors = Vec::new();
         let mut found: BTreeSet<(String, PathBuf)> = BTreeSet::new();
         for path in paths {
@@ -130,7 +139,7 @@ impl Corpus {
         let mut manifests: BTreeMap<PathBuf, Option<Manifest>> = BTreeMap::new();
         let mut sources = Vec::new();
         for (shown, path) in &once(found) {
-            let text = match read_text(path) {
+            let text = match within_limit(path, max_bytes).and_then(|()| read_text(path)) {
                 Ok(t) => t,
                 Err(e) => {
                     errors.push(e);
@@ -240,6 +249,25 @@ fn walk(dir: &Path, found: &mut BTreeSet<(String, PathBuf)>, errors: &mut Vec<Di
             Ok(_) => {}
         }
     }
+}
+
+/// The largest article read unless configured otherwise (`max_article_bytes`
+/// in factlint.toml, `--max-article-bytes`): far above any real article, and
+/// low enough that a log or a dump passed by mistake is refused at once
+/// rather than checked for minutes.
+pub const DEFAULT_MAX_ARTICLE_BYTES: u64 = 10_000_000;
+
+/// An error naming `path` when it is larger than `max_bytes`.
+fn within_limit(path: &Path, max_bytes: u64) -> Result<(), Diagnostic> {
+    let size = std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
+    if size <= max_bytes {
+        return Ok(());
+    }
+    Err(files::error(format!(
+        "`{}` is {size} bytes, over the limit of {max_bytes} bytes for one article: split it, or raise the limit with `max_article_bytes` in {} or --max-article-bytes",
+        display(path),
+        crate::config::CONFIG_FILE
+    )))
 }
 
 fn read_text(path: &Path) -> Result<Arc<str>, Diagnostic> {

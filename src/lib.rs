@@ -28,6 +28,7 @@ pub mod compare;
 pub mod config;
 pub mod corpus;
 pub mod discover;
+pub mod evidence;
 pub mod examples;
 pub mod explain;
 pub mod extract;
@@ -122,15 +123,16 @@ pub fn check_in_stages(
 ) -> Result<Checked, Vec<Diagnostic>> {
     stage(Stage::Loading);
     let rules = load_rules(config, files);
-    let corpus = Corpus::load(corpus_paths, files).map(|mut c| {
-        // Sources with no publication date take the story's, if set.
-        for s in &mut c.sources {
-            if s.meta.published.is_none() {
-                s.meta.published.clone_from(&config.story_published);
+    let corpus =
+        Corpus::load_limited(corpus_paths, files, config.max_article_bytes).map(|mut c| {
+            // Sources with no publication date take the story's, if set.
+            for s in &mut c.sources {
+                if s.meta.published.is_none() {
+                    s.meta.published.clone_from(&config.story_published);
+                }
             }
-        }
-        c
-    });
+            c
+        });
     let (rules, corpus) = match (rules, corpus) {
         (Ok(r), Ok(c)) => (r, c),
         (r, c) => {

@@ -111,6 +111,7 @@ fn check(args: &CheckArgs, global: &GlobalArgs, files: &mut Files) -> Outcome {
     let bad = input(global.color);
     let config = Config::resolve(global.config.as_deref(), &global.rules, &args.paths, files)
         .map_err(&bad)?;
+    let config = sized(config, global.max_article_bytes);
     if args.show_config {
         emit(global.color, |out| out.write_all(config.show().as_bytes()))?;
         return Ok(0);
@@ -316,6 +317,7 @@ fn table(args: TableArgs, global: &GlobalArgs, files: &mut Files) -> Outcome {
     let bad = input(global.color);
     let config = Config::resolve(global.config.as_deref(), &global.rules, &args.paths, files)
         .map_err(&bad)?;
+    let config = sized(config, global.max_article_bytes);
     let checked = factlint::check(files, &args.paths, &config).map_err(&bad)?;
     let report = Report::new(
         files,
@@ -374,6 +376,7 @@ fn explain(args: ExplainArgs, global: &GlobalArgs, files: &mut Files) -> Outcome
     };
     let config = Config::resolve(global.config.as_deref(), &global.rules, &corpus_hint, files)
         .map_err(&bad)?;
+    let config = sized(config, global.max_article_bytes);
     let rules = factlint::load_rules(&config, files).map_err(&bad)?;
     if id == "figures" || id.starts_with("quote:") {
         return explain_finding_id(&id, &args, &config, files);
@@ -579,9 +582,12 @@ fn discover(args: DiscoverArgs, global: &GlobalArgs, files: &mut Files) -> Outco
     }
     let config = Config::resolve(global.config.as_deref(), &global.rules, &args.paths, files)
         .map_err(&bad)?;
-    let corpus = factlint::corpus::Corpus::load(&args.paths, files).map_err(&bad)?;
+    let config = sized(config, global.max_article_bytes);
+    let corpus =
+        factlint::corpus::Corpus::load_limited(&args.paths, files, config.max_article_bytes)
+            .map_err(&bad)?;
     let drift = factlint::quotes::check(&corpus, &config.quotes);
-    let text = factlint::discover::discover(&corpus, &drift);
+    let text = factlint::discover::discover(&corpus, &drift, args.max_proposals);
     match &args.output {
         Some(path) => {
             factlint::atomic::create(path, text.as_bytes()).map_err(|e| output_error(path, e))?;
@@ -638,6 +644,14 @@ fn server() -> Outcome {
             Ok(0)
         }
     }
+}
+
+/// The configuration with `--max-article-bytes`, when given, applied.
+fn sized(mut config: Config, max_article_bytes: Option<u64>) -> Config {
+    if let Some(bytes) = max_article_bytes {
+        config.set_max_article_bytes(bytes);
+    }
+    config
 }
 
 fn to_io(e: codespan_reporting::files::Error) -> io::Error {

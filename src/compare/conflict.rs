@@ -10,6 +10,7 @@
 //! runs (FL002), so a fact with one is never left to a vote.
 
 use super::View;
+use crate::evidence;
 use crate::finding::{Finding, FindingKind};
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -71,6 +72,13 @@ pub(super) fn check(view: &View<'_>, reported: &mut [bool], findings: &mut Vec<F
         .iter()
         .map(|&s| view.source_name(s))
         .collect();
+    // The same for every outlier (none of whose claims is compatible with
+    // the consensus): chosen once, bounded.
+    let (evidence, more) = evidence::representative(
+        view.corpus,
+        view.evidence(consensus, None, reported),
+        |&i| view.claims[i].source,
+    );
     for (&source, at) in &by_source {
         let off: Vec<usize> = at
             .iter()
@@ -84,17 +92,20 @@ pub(super) fn check(view: &View<'_>, reported: &mut [bool], findings: &mut Vec<F
             .iter()
             .map(|&i| view.label(i, true, format!("this source says {}", view.value(i))))
             .collect();
-        let evidence = view.evidence(consensus, Some(source), reported);
         for &i in &evidence {
             labels.push(view.label(i, false, format!("this source says {}", view.value(i))));
         }
         let mut notes = vec![format!(
             "consensus: {}, stated by {} ({} of the {} sources stating this fact)",
             view.values[consensus],
-            backers.join(", "),
+            evidence::list(&backers),
             backers.len(),
             by_source.len()
         )];
+        notes.extend(evidence::note(
+            more,
+            &format!("state {}", view.values[consensus]),
+        ));
         notes.extend(view.reference_note());
         let message = format!(
             "{} disagrees with {} on {}",
@@ -139,15 +150,12 @@ fn report_split(
     };
     let mut order: Vec<(&usize, &Vec<usize>)> = by_source.iter().collect();
     order.sort_by_key(|(s, _)| (side_size(**s), **s));
-    let labels = order
-        .into_iter()
-        .map(|(_, at)| {
-            view.label(
-                at[0],
-                true,
-                format!("this source says {}", view.value(at[0])),
-            )
-        })
+    let firsts: Vec<usize> = order.into_iter().map(|(_, at)| at[0]).collect();
+    let (shown_claims, more) =
+        evidence::representative(view.corpus, firsts, |&i| view.claims[i].source);
+    let labels = shown_claims
+        .iter()
+        .map(|&i| view.label(i, true, format!("this source says {}", view.value(i))))
         .collect();
     let mut sides: Vec<&(usize, BTreeSet<usize>)> = supported.iter().collect();
     sides.sort_by_key(|(v, s)| (std::cmp::Reverse(s.len()), *v));
@@ -161,7 +169,7 @@ fn report_split(
         .iter()
         .map(|(v, s)| {
             let names: Vec<&str> = s.iter().map(|&src| view.source_name(src)).collect();
-            format!("{} ({})", view.values[*v], names.join(", "))
+            format!("{} ({})", view.values[*v], evidence::list(&names))
         })
         .collect();
     let message = format!("sources are split on {}", view.fact.description);
@@ -171,6 +179,7 @@ fn report_split(
             "no side is a clear majority (at least {MIN_MAJORITY} sources and three quarters of those stating the fact), so no source is accused"
         ),
     ];
+    notes.extend(evidence::note(more, "state one of these values"));
     notes.extend(view.reference_note());
     findings.push(view.finding(FindingKind::Split, message, labels, notes));
 }
