@@ -45,6 +45,8 @@ pub struct SourceMeta {
     pub published: Option<DateSpan>,
     /// `published` as written in the manifest, for machine output.
     pub published_text: Option<String>,
+    /// How the source writes all-numeric dates, when the manifest says.
+    pub date_order: Option<crate::value::DateOrder>,
     pub note: Option<String>,
     /// Reviewed discrepancies: findings on these facts are acknowledged.
     pub accept: Vec<Suppression>,
@@ -85,6 +87,8 @@ struct RawMeta {
     outlet: Option<String>,
     url: Option<String>,
     published: Option<Spanned<String>>,
+    /// "month-first" (US: 04/03/2024 is 3 April) or "day-first" (UK).
+    date_order: Option<Spanned<String>>,
     note: Option<String>,
     #[serde(default)]
     accept: Vec<Spanned<RawAccept>>,
@@ -107,6 +111,15 @@ impl Corpus {
     /// all in one go; any problem means no corpus, since a lint of part of
     /// the articles would pass silently over the rest.
     pub fn load(paths: &[PathBuf], files: &mut Files) -> Result<Corpus, Vec<Diagnostic>> {
+        Corpus::load_limited(paths, files, DEFAULT_MAX_ARTICLE_BYTES)
+    }
+
+    /// [`Corpus::load`], refusing any article over `max_bytes` bytes.
+    pub fn load_limited(
+        paths: &[PathBuf],
+        files: &mut Files,
+        max_bytes: u64,
+    ) -> Result<Corpus, Vec<Diagnostic>> {
         let mut errors = Vec::new();
         let mut found: BTreeSet<(String, PathBuf)> = BTreeSet::new();
         for path in paths {
@@ -125,8 +138,8 @@ impl Corpus {
 
         let mut manifests: BTreeMap<PathBuf, Option<Manifest>> = BTreeMap::new();
         let mut sources = Vec::new();
-        for (shown, path) in &found {
-            let text = match read_text(path) {
+        for (shown, path) in &once(found) {
+            let text = match within_limit(path, max_bytes).and_then(|()| read_text(path)) {
                 Ok(t) => t,
                 Err(e) => {
                     errors.push(e);
@@ -202,6 +215,19 @@ impl Corpus {
     }
 }
 
+/// The same file under two spellings or through a link is read once: under
+/// a name that is not a link when it has one.
+fn once(found: BTreeSet<(String, PathBuf)>) -> BTreeSet<(String, PathBuf)> {
+    let is_link = |p: &Path| std::fs::symlink_metadata(p).is_ok_and(|m| m.file_type().is_symlink());
+    let mut by_link: Vec<_> = found.into_iter().collect();
+    by_link.sort_by_key(|(_, p)| is_link(p));
+    let mut seen = std::collections::HashSet::new();
+    by_link
+        .into_iter()
+        .filter(|(_, p)| std::fs::canonicalize(p).map_or(true, |real| seen.insert(real)))
+        .collect()
+}
+
 /// Collects article files under `dir`, skipping hidden entries.
 fn walk(dir: &Path, found: &mut BTreeSet<(String, PathBuf)>, errors: &mut Vec<Diagnostic>) {
     let walker = walkdir::WalkDir::new(dir)
@@ -211,7 +237,9 @@ fn walk(dir: &Path, found: &mut BTreeSet<(String, PathBuf)>, errors: &mut Vec<Di
     for entry in walker {
         match entry {
             Err(e) => errors.push(files::error(format!("cannot read `{}`: {e}", display(dir)))),
-            Ok(e) if e.file_type().is_file() => {
+            // Links and special files too: reading follows a link to a
+            // file and refuses the rest, rather than dropping them silently.
+            Ok(e) if !e.file_type().is_dir() => {
                 let path = e.path();
                 let ext = path.extension().and_then(|x| x.to_str()).unwrap_or("");
                 if SOURCE_EXTENSIONS.contains(&ext) {
@@ -223,20 +251,32 @@ fn walk(dir: &Path, found: &mut BTreeSet<(String, PathBuf)>, errors: &mut Vec<Di
     }
 }
 
+/// The largest article read unless configured otherwise (`max_article_bytes`
+/// in factlint.toml, `--max-article-bytes`): far above any real article, and
+/// low enough that a log or a dump passed by mistake is refused at once
+/// rather than checked for minutes.
+pub const DEFAULT_MAX_ARTICLE_BYTES: u64 = 10_000_000;
+
+/// An error naming `path` when it is larger than `max_bytes`.
+fn within_limit(path: &Path, max_bytes: u64) -> Result<(), Diagnostic> {
+    let size = std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
+    if size <= max_bytes {
+        return Ok(());
+    }
+    Err(files::error(format!(
+        "`{}` is {size} bytes, over the limit of {max_bytes} bytes for one article: split it, or raise the limit with `max_article_bytes` in {} or --max-article-bytes",
+        display(path),
+        crate::config::CONFIG_FILE
+    )))
+}
+
 fn read_text(path: &Path) -> Result<Arc<str>, Diagnostic> {
-    let bytes = std::fs::read(path).map_err(|e| {
-        files::error(format!(
-            "cannot read `{}`: {}",
-            display(path),
-            io_reason(&e)
-        ))
-    })?;
-    String::from_utf8(bytes).map(Arc::from).map_err(|e| {
-        files::error(format!(
-            "`{}` is not valid UTF-8 (invalid byte at offset {}); factlint reads UTF-8 text only",
-            display(path),
-            e.utf8_error().valid_up_to()
-        ))
+    crate::input::read_text(path).map(Arc::from).map_err(|why| {
+        let shown = display(path);
+        files::error(match why.strip_prefix(crate::input::NOT_UTF8) {
+            Some(rest) => format!("`{shown}` is {}{rest}", crate::input::NOT_UTF8),
+            None => format!("cannot read `{shown}`: {why}"),
+        })
     })
 }
 
@@ -244,7 +284,7 @@ fn read_text(path: &Path) -> Result<Arc<str>, Diagnostic> {
 /// and `<!-- factlint-disable-next-line FACT reason -->` in a Markdown
 /// source. FACT may be `all`. A reason is required: an acknowledgement
 /// nobody can explain later is not a review.
-fn directives(text: &str, file: FileId, errors: &mut Vec<Diagnostic>) -> Vec<Suppression> {
+pub fn directives(text: &str, file: FileId, errors: &mut Vec<Diagnostic>) -> Vec<Suppression> {
     static COMMENT: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
         regex::Regex::new(
             r"<!--\s*factlint-(disable-next-line|disable|enable)(?:\s+([^\s>]+))?(.*?)-->",
@@ -357,7 +397,9 @@ struct Entry {
 impl Manifest {
     fn load(dir: &Path, files: &mut Files, errors: &mut Vec<Diagnostic>) -> Option<Manifest> {
         let path = dir.join(MANIFEST);
-        if !path.is_file() {
+        // One that exists but is not a readable file (a folder, a pipe) is
+        // an error, not silently no manifest.
+        if !crate::input::exists(&path) {
             return None;
         }
         let name = display(&path);
@@ -401,6 +443,21 @@ impl Manifest {
                             None
                         }
                     });
+            let date_order = raw.date_order.as_ref().and_then(|o| {
+                let order = crate::value::DateOrder::from_name(o.get_ref());
+                if order.is_none() {
+                    errors.push(files::error_at(
+                        file,
+                        o.span(),
+                        format!("invalid `date_order` for `{source}` in {name}"),
+                        format!(
+                            "expected one of: {}",
+                            crate::value::DateOrder::NAMES.join(", ")
+                        ),
+                    ));
+                }
+                order
+            });
             let mut accept = Vec::new();
             for a in raw.accept {
                 let span = a.span();
@@ -430,6 +487,7 @@ impl Manifest {
                 url: raw.url,
                 published,
                 published_text: raw.published.map(|p| p.into_inner()),
+                date_order,
                 note: raw.note,
                 accept,
             };

@@ -29,6 +29,7 @@ pub mod config;
 pub mod copies;
 pub mod corpus;
 pub mod discover;
+pub mod evidence;
 pub mod examples;
 pub mod explain;
 pub mod extract;
@@ -38,10 +39,16 @@ pub mod finding;
 pub mod gate;
 pub mod hygiene;
 pub mod init;
+pub mod input;
+pub mod matcher;
+pub mod prefilter;
 pub mod quotes;
 pub mod report;
 pub mod rules;
+pub mod server;
+pub mod suggest;
 pub mod suppress;
+pub mod text;
 pub mod value;
 
 use config::{Config, Origin};
@@ -61,6 +68,7 @@ pub fn load_rules(config: &Config, files: &mut Files) -> Result<RuleSet, Vec<Dia
             config::CONFIG_FILE
         ))]);
     }
+    input::check_rule_paths(&config.rules)?;
     RuleSet::load(&config.rules, &config.defaults, files)
 }
 
@@ -69,6 +77,9 @@ pub struct Checked {
     pub corpus: Corpus,
     pub rules: RuleSet,
     pub claims: Vec<Claim>,
+    /// Values of a rival group that no fact of it could take: shown in the
+    /// table and JSON, never a finding.
+    pub unplaced: Vec<(usize, matcher::Unplaced)>,
     pub findings: Vec<Finding>,
     /// Wire copies: sources that count once.
     pub copies: copies::Copies,
@@ -82,8 +93,49 @@ pub fn check(
     corpus_paths: &[PathBuf],
     config: &Config,
 ) -> Result<Checked, Vec<Diagnostic>> {
+    check_in_stages(files, corpus_paths, config, &mut |_| {})
+}
+
+/// What [`check_in_stages`] is doing, for a progress display.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Stage {
+    Loading,
+    Extracting,
+    Comparing,
+}
+
+impl Stage {
+    pub const COUNT: usize = 3;
+
+    pub fn describe(self) -> &'static str {
+        match self {
+            Stage::Loading => "reading rules and articles",
+            Stage::Extracting => "extracting claims",
+            Stage::Comparing => "comparing sources",
+        }
+    }
+}
+
+/// [`check`], calling `stage` as each stage starts: the binary shows a
+/// progress bar on long runs; the library itself never prints.
+pub fn check_in_stages(
+    files: &mut Files,
+    corpus_paths: &[PathBuf],
+    config: &Config,
+    stage: &mut dyn FnMut(Stage),
+) -> Result<Checked, Vec<Diagnostic>> {
+    stage(Stage::Loading);
     let rules = load_rules(config, files);
-    let corpus = Corpus::load(corpus_paths, files);
+    let corpus =
+        Corpus::load_limited(corpus_paths, files, config.max_article_bytes).map(|mut c| {
+            // Sources with no publication date take the story's, if set.
+            for s in &mut c.sources {
+                if s.meta.published.is_none() {
+                    s.meta.published.clone_from(&config.story_published);
+                }
+            }
+            c
+        });
     let (rules, corpus) = match (rules, corpus) {
         (Ok(r), Ok(c)) => (r, c),
         (r, c) => {
@@ -92,22 +144,49 @@ pub fn check(
             return Err(errors);
         }
     };
-    let claims = extract::extract(&rules, &corpus);
+    stage(Stage::Extracting);
+    let extraction = extract::extract_all(&rules, &corpus);
+    let claims = extraction.claims;
+    stage(Stage::Comparing);
     let copies = copies::Copies::detect(&corpus);
-    let mut findings = compare::compare(&rules, &corpus, &claims, &copies);
-    findings.extend(hygiene::check(&rules, &corpus, &claims));
-    findings.extend(quotes::check(&corpus, &config.quotes));
-    findings.extend(figures::single_source(
+    let findings = findings(
+        &rules,
         &corpus,
         &claims,
+        Some(&extraction.seen),
+        config,
         &copies,
-        &config.figures,
-    ));
+    );
     Ok(Checked {
         corpus,
         rules,
         claims,
+        unplaced: extraction.unplaced,
         findings,
         copies,
     })
+}
+
+/// Every check after extraction, on claims however they were obtained:
+/// the command line extracts a whole corpus at once, the language server
+/// one edited article at a time. Sources in one group of `copies` (wire
+/// copies, see [`copies::Copies::detect`]) count once.
+pub fn findings(
+    rules: &RuleSet,
+    corpus: &Corpus,
+    claims: &[Claim],
+    seen: Option<&std::collections::BTreeSet<matcher::TermId>>,
+    config: &Config,
+    copies: &copies::Copies,
+) -> Vec<Finding> {
+    let mut findings = compare::compare(rules, corpus, claims, copies);
+    findings.extend(hygiene::check_with_terms(rules, corpus, claims, seen));
+    findings.extend(quotes::check(corpus, &config.quotes));
+    findings.extend(figures::single_source(
+        corpus,
+        claims,
+        copies,
+        &config.figures,
+    ));
+    findings
 }

@@ -98,13 +98,17 @@ fn html_report_is_deterministic() {
 
 const WIRE: &str = "Meta gave the streaming company access to private messages of its users for nearly a decade, according to court documents filed in a class action in California. The filing says the two companies shared data under a series of agreements, and that the streaming company paid for advertising on the platform every year. In 2017 Netflix would spend $200 million on ads, the documents show. Neither company answered a request for comment on Tuesday, and the case is being heard in the Northern District of California.\n";
 
-#[test]
-fn wire_copies_count_once_and_are_named() {
-    // Two outlets ran one agency's copy ($200 million); two others reported
-    // independently ($150 million). Counted by article, the copy would win
-    // 2 to 2 at best; counted by copy group, it stands alone against two.
+/// A story where two outlets ran one agency's copy ($200 million) and
+/// `own` outlets reported independently ($150 million).
+fn wire_story(own: usize) -> tempfile::TempDir {
     let local = format!("{WIRE}Our reporter adds that the story was widely shared.\n");
-    let dir = folder(&[
+    let own_texts = [
+        "Our own reporting: in 2017 Netflix agreed to spend $150 million on Facebook ads, two people said.\n",
+        "According to the filing, in 2017 the company would spend $150 million, a figure first reported here.\n",
+        "Sources close to the deal told us that in 2017 Netflix was to spend $150 million with the social network.\n",
+    ];
+    let names: Vec<String> = (1..=own).map(|i| format!("corpus/own-{i}.txt")).collect();
+    let mut files: Vec<(&str, &[u8])> = vec![
         ("rules/r.toml", RULE.as_bytes()),
         (
             "corpus/sources.toml",
@@ -112,30 +116,40 @@ fn wire_copies_count_once_and_are_named() {
         ),
         ("corpus/wire-a.txt", WIRE.as_bytes()),
         ("corpus/wire-b.txt", local.as_bytes()),
-        (
-            "corpus/own-1.txt",
-            b"Our own reporting: in 2017 Netflix agreed to spend $150 million on Facebook ads, two people said.\n",
-        ),
-        (
-            "corpus/own-2.txt",
-            b"According to the filing, in 2017 the company would spend $150 million, a figure first reported here.\n",
-        ),
-    ]);
+    ];
+    for (name, text) in names.iter().zip(own_texts) {
+        files.push((name, text.as_bytes()));
+    }
+    folder(&files)
+}
+
+#[test]
+fn wire_copies_count_once_and_are_named() {
+    // Three outlets reported independently, two ran one copy. Counted by
+    // article, 3 of 5 is no clear majority; counted by copy group, 3 of 4
+    // independent sources is one, and the copy is the outlier.
+    let dir = wire_story(3);
     let out = run_in(
         dir.path(),
         &["corpus", "--rules", "rules", "--format", "short"],
     );
     let text = stdout(&out);
     assert!(
-        text.contains("corpus/wire-a.txt") && text.contains("disagrees with 2 other sources"),
-        "the copy group is the outlier against two independent sources:\n{text}"
+        text.contains("corpus/wire-a.txt")
+            && text.contains("error[FL001] corpus/wire-a.txt disagrees with 3 other sources")
+            && text.contains("error[FL001] corpus/wire-b.txt disagrees with 3 other sources")
+            && !text.contains("FL006"),
+        "the copy group is the outlier against three independent sources:\n{text}"
     );
     let human = stdout(&run_in(
         dir.path(),
         &["corpus", "--rules", "rules", "--color", "never"],
     ));
     assert!(
-        human.contains("same copy: Agency Daily, Copy Times ran the same text"),
+        human.contains("same copy: Agency Daily, Copy Times ran the same text")
+            && human.contains(
+                "(3 of the 4 independent sources stating this fact; wire copies count once)"
+            ),
         "{human}"
     );
     let table = stdout(&run_in(
@@ -150,4 +164,41 @@ fn wire_copies_count_once_and_are_named() {
         .find(|l| l.starts_with("Agency Daily"))
         .unwrap();
     assert!(row.trim_end().ends_with("Copy Times"), "{row}");
+}
+
+#[test]
+fn wire_copies_count_once_in_a_split() {
+    // Two independent outlets against one copy run twice: two articles a
+    // side, but 2 against 1 independent source, and no clear majority
+    // either way: a split that says how the copies were counted.
+    let dir = wire_story(2);
+    let human = stdout(&run_in(
+        dir.path(),
+        &["corpus", "--rules", "rules", "--color", "never"],
+    ));
+    assert!(
+        human.contains("warning: sources are split on")
+            && human.contains(
+                "USD 200M (Agency Daily, Copy Times; counted as 1: wire copies count once)"
+            )
+            && !human.contains("FL001 conflict"),
+        "{human}"
+    );
+    let html = stdout(&run_in(
+        dir.path(),
+        &["corpus", "--rules", "rules", "--format", "html"],
+    ));
+    assert!(
+        html.contains("FL006 split") && html.contains("data-standing=\"split\""),
+        "the split is a card and its outlets' cells say so"
+    );
+    let table = stdout(&run_in(
+        dir.path(),
+        &[
+            "table", "corpus", "--rules", "rules", "--by", "outlet", "--wide",
+        ],
+    ));
+    let row = table.lines().find(|l| l.starts_with("Copy Times")).unwrap();
+    let counts: Vec<&str> = row.split_whitespace().skip(2).take(2).collect();
+    assert_eq!(counts, ["0", "1"], "agree 0, split 1: {table}");
 }

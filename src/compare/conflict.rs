@@ -1,13 +1,31 @@
-//! FL001: sources disagree. The consensus is the value stated (compatibly)
-//! by the most sources; each source none of whose claims is compatible with
-//! it is an outlier, labelled against the sources that make up the
-//! consensus. When the top values are incompatible and equally supported
-//! there is no consensus: that is a split, reported once, with every side
-//! labelled, rather than an arbitrary pick of who is "wrong".
+//! FL001 and FL006: sources disagree.
+//!
+//! When a disagreement is an accusation: the consensus is the value stated
+//! (compatibly) by the most sources, and a source none of whose claims is
+//! compatible with it is accused (FL001) only when the consensus is a
+//! *clear majority*: at least [`MIN_MAJORITY`] sources and three quarters
+//! of the sources stating the fact. Anything less (two against one, three
+//! against two, a tie) is a split (FL006): reported once, every side named
+//! with its outlets, no one accused. A fact sheet decides before this
+//! runs (FL002), so a fact with one is never left to a vote.
+//!
+//! Every count of sources here counts a group of wire copies once (see
+//! [`crate::copies`]): one agency's copy run by three outlets is one
+//! source, for the majority, the sources stating the fact and each side.
 
-use super::{sources, View};
+use super::View;
+use crate::evidence;
 use crate::finding::{Finding, FindingKind};
 use std::collections::{BTreeMap, BTreeSet};
+
+/// The fewest sources that make a clear majority.
+pub const MIN_MAJORITY: usize = 3;
+
+/// Whether `backers` of `stating` sources are a clear majority: enough to
+/// accuse the others of getting the fact wrong.
+pub fn clear_majority(backers: usize, stating: usize) -> bool {
+    backers >= MIN_MAJORITY && backers * 4 >= stating * 3
+}
 
 pub(super) fn check(view: &View<'_>, reported: &mut [bool], findings: &mut Vec<Finding>) {
     let live: Vec<usize> = (0..view.claims.len()).filter(|&i| !reported[i]).collect();
@@ -27,32 +45,50 @@ pub(super) fn check(view: &View<'_>, reported: &mut [bool], findings: &mut Vec<F
             .map(|(&s, _)| s)
             .collect()
     };
-    // Wire copies count once: support is counted in independent groups.
-    let supported: Vec<(usize, usize)> = values
+    let supported: Vec<(usize, BTreeSet<usize>)> =
+        values.iter().map(|&v| (v, support(v))).collect();
+    // Wire copies count once: support, and the sources stating the fact,
+    // are counted in independent groups.
+    let most = supported
         .iter()
-        .map(|&v| (v, view.copies.count(support(v))))
-        .collect();
-    let most = supported.iter().map(|(_, n)| *n).max().unwrap_or(0);
+        .map(|(_, s)| view.copies.count(s.iter().copied()))
+        .max()
+        .unwrap_or(0);
     let top: Vec<usize> = supported
         .iter()
-        .filter(|(_, n)| *n == most)
+        .filter(|(_, s)| view.copies.count(s.iter().copied()) == most)
         .map(|(v, _)| *v)
         .collect();
+    let stating = view.copies.count(by_source.keys().copied());
     let split = top
         .iter()
         .any(|&a| top.iter().any(|&b| !view.compatible[a][b]));
 
-    if split {
-        report_split(view, &by_source, &top, findings);
+    let consensus = top[0];
+    let dissent = by_source.values().any(|at| {
+        at.iter()
+            .all(|&i| !view.compatible[view.value_of[i]][consensus])
+    });
+    if !dissent {
+        return;
+    }
+    if split || !clear_majority(most, stating) {
+        report_split(view, &by_source, &supported, findings);
         for &i in &live {
             reported[i] = true;
         }
         return;
     }
-    let consensus = top[0];
     let backing = support(consensus);
     let independent = view.copies.count(backing.iter().copied());
     let backers: Vec<&str> = backing.iter().map(|&s| view.source_name(s)).collect();
+    // The same for every outlier (none of whose claims is compatible with
+    // the consensus): chosen once, bounded.
+    let (evidence, more) = evidence::representative(
+        view.corpus,
+        view.evidence(consensus, None, reported),
+        |&i| view.claims[i].source,
+    );
     for (&source, at) in &by_source {
         let off: Vec<usize> = at
             .iter()
@@ -66,15 +102,24 @@ pub(super) fn check(view: &View<'_>, reported: &mut [bool], findings: &mut Vec<F
             .iter()
             .map(|&i| view.label(i, true, format!("this source says {}", view.value(i))))
             .collect();
-        let evidence = view.evidence(consensus, Some(source), reported);
         for &i in &evidence {
             labels.push(view.label(i, false, format!("this source says {}", view.value(i))));
         }
+        let copies_counted = independent < backers.len() || stating < by_source.len();
         let mut notes = vec![format!(
-            "consensus: {}, stated by {}",
+            "consensus: {}, stated by {} ({independent} of the {stating} {})",
             view.values[consensus],
-            backers.join(", ")
+            evidence::list(&backers),
+            if copies_counted {
+                "independent sources stating this fact; wire copies count once"
+            } else {
+                "sources stating this fact"
+            },
         )];
+        notes.extend(evidence::note(
+            more,
+            &format!("state {}", view.values[consensus]),
+        ));
         notes.extend(view.reference_note());
         let message = format!(
             "{} disagrees with {} on {}",
@@ -97,40 +142,73 @@ fn other_sources(n: usize) -> String {
     }
 }
 
-/// No consensus: one finding labelling each source's first claim.
+/// No clear majority: one finding naming every side and its outlets,
+/// labelling each source's first claim. A side is a value and the sources
+/// compatible with it; sides that are subsets of a larger side are left
+/// out, so "April 2023" and "2023" are one side.
 fn report_split(
     view: &View<'_>,
     by_source: &BTreeMap<usize, Vec<usize>>,
-    top: &[usize],
+    supported: &[(usize, BTreeSet<usize>)],
     findings: &mut Vec<Finding>,
 ) {
-    let labels = by_source
-        .values()
-        .map(|at| {
-            view.label(
-                at[0],
-                true,
-                format!("this source says {}", view.value(at[0])),
-            )
-        })
-        .collect();
-    let sides: Vec<String> = top
+    // The smallest side first: with no clear majority nobody is accused,
+    // but the outlet that stands most alone is where an editor looks first.
+    let side_size = |source: usize| {
+        supported
+            .iter()
+            .filter(|(_, s)| s.contains(&source))
+            .map(|(_, s)| view.copies.count(s.iter().copied()))
+            .max()
+            .unwrap_or(0)
+    };
+    let mut order: Vec<(&usize, &Vec<usize>)> = by_source.iter().collect();
+    order.sort_by_key(|(s, _)| (side_size(**s), **s));
+    let firsts: Vec<usize> = order.into_iter().map(|(_, at)| at[0]).collect();
+    let (shown_claims, more) =
+        evidence::representative(view.corpus, firsts, |&i| view.claims[i].source);
+    let labels = shown_claims
         .iter()
-        .map(|&v| {
-            let n = view.copies.count(
-                by_source
-                    .iter()
-                    .filter(|(_, at)| at.iter().any(|&i| view.compatible[view.value_of[i]][v]))
-                    .map(|(&s, _)| s),
-            );
-            format!("{} ({})", view.values[v], sources(n))
+        .map(|&i| view.label(i, true, format!("this source says {}", view.value(i))))
+        .collect();
+    let mut sides: Vec<&(usize, BTreeSet<usize>)> = supported.iter().collect();
+    sides.sort_by_key(|(v, s)| {
+        (
+            std::cmp::Reverse(view.copies.count(s.iter().copied())),
+            std::cmp::Reverse(s.len()),
+            *v,
+        )
+    });
+    let mut shown: Vec<&(usize, BTreeSet<usize>)> = Vec::new();
+    for side in sides {
+        if !shown.iter().any(|(_, s)| side.1.is_subset(s)) {
+            shown.push(side);
+        }
+    }
+    let described: Vec<String> = shown
+        .iter()
+        .map(|(v, s)| {
+            let names: Vec<&str> = s.iter().map(|&src| view.source_name(src)).collect();
+            let independent = view.copies.count(s.iter().copied());
+            if independent < names.len() {
+                format!(
+                    "{} ({}; counted as {independent}: wire copies count once)",
+                    view.values[*v],
+                    evidence::list(&names),
+                )
+            } else {
+                format!("{} ({})", view.values[*v], evidence::list(&names))
+            }
         })
         .collect();
     let message = format!("sources are split on {}", view.fact.description);
-    let mut notes = vec![format!(
-        "no value is stated by more sources than the others: {}",
-        sides.join(" vs ")
-    )];
+    let mut notes = vec![
+        format!("sides: {}", described.join("; ")),
+        format!(
+            "no side is a clear majority (at least {MIN_MAJORITY} sources and three quarters of those stating the fact), so no source is accused"
+        ),
+    ];
+    notes.extend(evidence::note(more, "state one of these values"));
     notes.extend(view.reference_note());
-    findings.push(view.finding(FindingKind::Conflict, message, labels, notes));
+    findings.push(view.finding(FindingKind::Split, message, labels, notes));
 }

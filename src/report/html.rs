@@ -9,7 +9,7 @@
 
 use super::excerpt::Excerpt;
 use super::standing::{standings, tallies, Standing};
-use super::{outlet_name, readable_date, Report};
+use super::{outlet_name, outlets_named, readable_date, Report};
 use crate::corpus::Source;
 use crate::finding::{Finding, FindingKind, Label, Severity};
 use crate::quotes::extract::passages;
@@ -114,6 +114,7 @@ struct CopyNote {
 struct OutletTally {
     name: String,
     agrees: usize,
+    split: usize,
     conflicts: usize,
     against_sheet: usize,
     alone: usize,
@@ -187,6 +188,7 @@ impl Page {
             .map(|(t, s)| OutletTally {
                 name: outlet_name(s),
                 agrees: t.agrees,
+                split: t.split,
                 conflicts: t.conflicts,
                 against_sheet: t.against_sheet,
                 alone: t.alone,
@@ -333,7 +335,7 @@ fn card(report: &Report<'_>, index: usize, f: &Finding) -> Card {
         fact: f.fact.clone(),
         about: about(report, f),
         outlets: outlets.into_iter().collect::<Vec<_>>().join(" "),
-        message: f.message.clone(),
+        message: outlets_named(report, &f.message),
         passages,
         sheet: fact.and_then(sheet),
         cite: fact.and_then(|r| r.cite.clone()),
@@ -341,7 +343,7 @@ fn card(report: &Report<'_>, index: usize, f: &Finding) -> Card {
             .notes
             .iter()
             .filter(|n| !n.starts_with("fact sheet:"))
-            .cloned()
+            .map(|n| outlets_named(report, n))
             .collect(),
         diff,
     }

@@ -6,7 +6,7 @@
 //! what was found, what could not be checked, and which outlets ran the
 //! same wire copy.
 
-use super::{outlet_dated, outlet_name, render_error, Report};
+use super::{outlet_dated, outlet_name, outlets_named, render_error, Report};
 use crate::finding::{Finding, Severity};
 use codespan_reporting::diagnostic::{Diagnostic, Label, Severity as CsSeverity};
 use codespan_reporting::files::Error as FilesError;
@@ -100,21 +100,6 @@ fn to_diagnostic(finding: &Finding, report: &Report<'_>, excerpts: &Excerpts) ->
         .with_message(outlets_named(report, &finding.message))
         .with_labels(labels)
         .with_notes(notes)
-}
-
-/// `text` with each source's path replaced by its outlet's name: messages
-/// are written once, with paths, for every format.
-fn outlets_named(report: &Report<'_>, text: &str) -> String {
-    let mut out = text.to_string();
-    // Longest paths first, so no path is replaced inside a longer one.
-    let mut sources: Vec<_> = report.corpus.sources.iter().collect();
-    sources.sort_by_key(|s| std::cmp::Reverse(s.path.len()));
-    for s in sources {
-        if out.contains(&s.path) {
-            out = out.replace(&s.path, &outlet_name(s));
-        }
-    }
-    out
 }
 
 /// The lines of one finding's articles that its labels point at, cut to a

@@ -16,6 +16,7 @@ mod sarif;
 mod short;
 pub mod standing;
 pub mod table;
+pub mod tally;
 
 use crate::copies::Copies;
 use crate::corpus::{Corpus, Source};
@@ -34,6 +35,7 @@ pub use junit::write_junit;
 pub use sarif::write_sarif;
 pub use short::write_short;
 pub use table::{write_table, Layout};
+pub use tally::write_tally;
 
 /// Everything one run found.
 pub struct Report<'a> {
@@ -206,6 +208,22 @@ pub fn outlet_name(source: &Source) -> String {
                 .to_string()
         }
     }
+}
+
+/// `text` with each source's path replaced by its outlet's name: messages
+/// are written once, with paths, for every format; editors read outlets
+/// (human and HTML output).
+pub(crate) fn outlets_named(report: &Report<'_>, text: &str) -> String {
+    let mut out = text.to_string();
+    // Longest paths first, so no path is replaced inside a longer one.
+    let mut sources: Vec<_> = report.corpus.sources.iter().collect();
+    sources.sort_by_key(|s| std::cmp::Reverse(s.path.len()));
+    for s in sources {
+        if out.contains(&s.path) {
+            out = out.replace(&s.path, &outlet_name(s));
+        }
+    }
+    out
 }
 
 /// The outlet with its publication date when known: "MailOnline,

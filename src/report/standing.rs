@@ -19,6 +19,9 @@ pub enum Standing {
     Agrees,
     /// Its value was found but not read (no finding compares it).
     Unread,
+    /// Sources disagree on the fact and no side is a clear majority: the
+    /// outlet is on one side, accused by no one.
+    Split,
     /// Other sources, or the outlet itself elsewhere, state otherwise.
     Conflicts,
     /// The fact sheet contradicts it.
@@ -33,6 +36,7 @@ impl Standing {
             Standing::Alone => "alone",
             Standing::Agrees => "agrees",
             Standing::Unread => "unread",
+            Standing::Split => "split",
             Standing::Conflicts => "conflicts",
             Standing::AgainstSheet => "against-sheet",
         }
@@ -45,6 +49,7 @@ impl Standing {
             Standing::Alone => "the only source to state this value",
             Standing::Agrees => "agrees with other sources",
             Standing::Unread => "stated in words factlint could not read",
+            Standing::Split => "sources are split on this fact, with no clear majority",
             Standing::Conflicts => "disagrees with other sources or with itself",
             Standing::AgainstSheet => "contradicts the fact sheet",
         }
@@ -95,11 +100,24 @@ pub fn standings(report: &Report<'_>) -> Vec<Vec<Standing>> {
             FindingKind::ContradictsReference => Standing::AgainstSheet,
             FindingKind::Conflict | FindingKind::SelfConflict => Standing::Conflicts,
             FindingKind::Unsupported => Standing::Alone,
+            FindingKind::Split => Standing::Split,
             _ => continue,
         };
         let Some(&fact) = fact_index.get(f.fact.as_str()) else {
             continue;
         };
+        if standing == Standing::Split {
+            // A split labels a bounded few of its sources (see
+            // `evidence`), but every source whose value was read is on a
+            // side; those already in conflict or against the sheet stay so.
+            for (s, &read) in readable[fact].iter().enumerate() {
+                let cell = &mut table[fact][s];
+                if read && *cell < Standing::Split {
+                    *cell = Standing::Split;
+                }
+            }
+            continue;
+        }
         for l in f.labels.iter().filter(|l| l.primary) {
             if let Some(&s) = file_to_source.get(&l.file) {
                 let cell = &mut table[fact][s];
@@ -116,6 +134,7 @@ pub fn standings(report: &Report<'_>) -> Vec<Vec<Standing>> {
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Tally {
     pub agrees: usize,
+    pub split: usize,
     pub conflicts: usize,
     pub against_sheet: usize,
     pub alone: usize,
@@ -131,6 +150,7 @@ pub fn tallies(standings: &[Vec<Standing>], nsources: usize) -> Vec<Tally> {
             let t = &mut out[s];
             match standing {
                 Standing::Agrees => t.agrees += 1,
+                Standing::Split => t.split += 1,
                 Standing::Conflicts => t.conflicts += 1,
                 Standing::AgainstSheet => t.against_sheet += 1,
                 Standing::Alone => t.alone += 1,

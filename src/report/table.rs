@@ -31,6 +31,7 @@ const MARKS: &[(FindingKind, &str, &str)] = &[
     ),
     (FindingKind::Conflict, "!", "in conflict with other sources"),
     (FindingKind::SelfConflict, "!", "in conflict with itself"),
+    (FindingKind::Split, "~", "split"),
     (FindingKind::Unsupported, "?", "unsupported"),
 ];
 
@@ -96,8 +97,9 @@ pub fn write_table<W: Write>(report: &Report<'_>, layout: Layout, out: &mut W) -
 }
 
 /// `factlint table --by outlet`: per outlet, how many of the facts it
-/// states agree with other sources, conflict, contradict the fact sheet or
-/// stand alone, and which wire copy it ran.
+/// states agree with other sources, are split with no clear majority,
+/// conflict, contradict the fact sheet or stand alone, and which wire copy
+/// it ran.
 pub fn write_by_outlet<W: Write>(
     report: &Report<'_>,
     layout: Layout,
@@ -109,6 +111,7 @@ pub fn write_by_outlet<W: Write>(
         "outlet",
         "published",
         "agree",
+        "split",
         "conflict",
         "against fact sheet",
         "alone",
@@ -138,6 +141,7 @@ pub fn write_by_outlet<W: Write>(
                 .map(super::readable_date)
                 .unwrap_or_default(),
             t.agrees.to_string(),
+            t.split.to_string(),
             t.conflicts.to_string(),
             t.against_sheet.to_string(),
             t.alone.to_string(),
@@ -152,7 +156,7 @@ pub fn write_by_outlet<W: Write>(
         }
         writeln!(
             out,
-            "Counts are facts (of {}): agree = other sources state a compatible value; alone = no other independent source states it.",
+            "Counts are facts (of {}): agree = other sources state a compatible value; split = sources disagree with no clear majority; alone = no other independent source states it.",
             report.rules.facts.len()
         )?;
     }
