@@ -196,12 +196,24 @@ pub fn titles(text: &str, tokens: &[Token], name: Range<usize>, extra: &[Term]) 
     out
 }
 
+/// The most tokens a bracketed aside between a title and its name may
+/// hold.
+const ASIDE_WORDS: usize = 12;
+
 /// "Netflix co-founder and executive chairman Reed Hastings".
 fn before(text: &str, tokens: &[Token], name: usize, extra: &[Term]) -> Vec<Found> {
     let mut end = name;
-    // "X owner, Elon Musk": a comma may stand between.
+    // "X owner, Elon Musk": a comma may stand between; so may an aside in
+    // brackets ("Netflix co-founder (and co-CEO at the time) Reed Hastings").
     if end > 0 && tokens[end - 1].folded == "," {
         end -= 1;
+    } else if end > 0 && tokens[end - 1].folded == ")" {
+        let open = (end.saturating_sub(ASIDE_WORDS + 2)..end - 1)
+            .rev()
+            .find(|&i| matches!(tokens[i].folded.as_str(), "(" | ")"));
+        if let Some(open) = open.filter(|&i| tokens[i].folded == "(") {
+            end = open;
+        }
     }
     let mut start = end;
     while start > 0 {
@@ -398,6 +410,13 @@ mod tests {
                 t("co-founder", Some("Netflix")),
                 t("executive chairman", Some("Netflix"))
             ]
+        );
+        assert_eq!(
+            read(
+                "Netflix co-founder (and co-CEO at the time) Reed Hastings",
+                "Reed Hastings"
+            ),
+            vec![t("co-founder", Some("Netflix"))]
         );
         assert_eq!(
             read("by X owner, Elon Musk", "Elon Musk"),

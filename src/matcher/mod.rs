@@ -327,7 +327,7 @@ impl Matcher {
         }
         if matches!(facts[f].kind, Kind::Date | Kind::Year)
             && cue.start >= vt.end
-            && !adverbial(tokens, &vt)
+            && (!adverbial(tokens, &vt) || cue_in_event(tokens, &vt, &cue))
         {
             miss(Why::NotAdverbial {
                 cue: span_of(tokens, &cue),
@@ -657,7 +657,9 @@ const TIME_PREPOSITIONS: &[&str] = &[
 ];
 
 /// Whether a date before its cue reads as a time adverbial: "In April
-/// 2023 the suit was filed", "Last week, documents were unsealed". A date
+/// 2023 the suit was filed", "Last week, documents were unsealed", or is
+/// the antecedent of "when" ("traces back to June 2011 when Hastings
+/// joined"). A date
 /// that merely stands before the cue ("emerging this week following the
 /// unsealing", a dateline) is not the cue's date.
 fn adverbial(tokens: &[Token], value: &Range<usize>) -> bool {
@@ -669,7 +671,26 @@ fn adverbial(tokens: &[Token], value: &Range<usize>) -> bool {
     let first = tokens[value.start].folded.as_str();
     before.is_some_and(|w| TIME_PREPOSITIONS.contains(&w))
         || TIME_PREPOSITIONS.contains(&first)
-        || after == Some(",")
+        || opens_event(tokens, value)
+        || matches!(after, Some("," | "when"))
+}
+
+/// Whether a cue after a date given by another event ("shortly after
+/// Hastings joined the board, the companies signed …") is in the event
+/// itself: the words from the phrase to the next comma. "Joined" there
+/// dates the signing, not the joining.
+fn cue_in_event(tokens: &[Token], value: &Range<usize>, cue: &Range<usize>) -> bool {
+    opens_event(tokens, value) && !tokens[value.end..cue.start].iter().any(|t| t.folded == ",")
+}
+
+/// Whether a date phrase ends in the word that introduces its event
+/// ("within a month of", "shortly after").
+fn opens_event(tokens: &[Token], value: &Range<usize>) -> bool {
+    value.end > value.start
+        && matches!(
+            tokens[value.end - 1].folded.as_str(),
+            "of" | "after" | "before" | "following"
+        )
 }
 
 /// The byte span of a token range.
@@ -715,7 +736,8 @@ fn in_name(s: &str, start: usize, end: usize) -> bool {
     let capital = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
     let first_word = s[start..end].split_whitespace().next().unwrap_or("");
     let next_word = s[end..].split_whitespace().next().unwrap_or("");
-    let opens_sentence = s[..start].trim().is_empty();
+    // A sentence may open with a quotation mark: "“Within a month” of …".
+    let opens_sentence = !s[..start].chars().any(char::is_alphanumeric);
     !opens_sentence
         && capital(first_word)
         && !s[start..end].chars().any(|c| c.is_ascii_digit())
@@ -938,4 +960,59 @@ fn dedupe_unplaced(list: &mut Vec<Unplaced>) {
         (a.span.start, a.span.end, &a.facts).cmp(&(b.span.start, b.span.end, &b.facts))
     });
     list.dedup_by(|a, b| a.span == b.span && a.facts == b.facts);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Whether the date `date` in `sentence` reads as a time adverbial.
+    fn adverbial_in(sentence: &str, date: &str) -> bool {
+        let tokens = text::tokens(sentence, 0..sentence.len());
+        let at = sentence.find(date).unwrap();
+        let span = at..at + date.len();
+        adverbial(&tokens, &token_range(&tokens, &span))
+    }
+
+    #[test]
+    fn a_date_before_its_cue_must_be_a_time_adverbial() {
+        assert!(adverbial_in(
+            "In April 2023 the suit was filed.",
+            "April 2023"
+        ));
+        assert!(adverbial_in(
+            "Last week, documents were unsealed.",
+            "Last week"
+        ));
+        assert!(adverbial_in(
+            "It traces back to June 2011 when Reed Hastings joined the board.",
+            "June 2011"
+        ));
+        assert!(!adverbial_in(
+            "News emerging this week following the unsealing.",
+            "this week"
+        ));
+        assert!(adverbial_in(
+            "Shortly after Hastings joined the board, they signed.",
+            "Shortly after"
+        ));
+    }
+
+    #[test]
+    fn a_cue_inside_the_event_of_a_relative_date_is_not_its_cue() {
+        let s = "shortly after Hastings joined the board, the companies signed a deal";
+        let tokens = text::tokens(s, 0..s.len());
+        let range = |w: &str| {
+            let at = s.find(w).unwrap();
+            token_range(&tokens, &(at..at + w.len()))
+        };
+        let value = range("shortly after");
+        assert!(cue_in_event(&tokens, &value, &range("joined")));
+        assert!(!cue_in_event(&tokens, &value, &range("signed")));
+        assert!(!cue_in_event(
+            &tokens,
+            &range("the board"),
+            &range("signed")
+        ));
+    }
 }

@@ -37,8 +37,18 @@ pub static PATTERN: LazyLock<String> = LazyLock::new(|| {
     let count = r"(?:a|one|two|three|four|five|six|seven|eight|nine|ten|\d+)";
     let quarter = r"(?:q[1-4]|(?:first|second|third|fourth)[\s-]+quarter(?:\s+of)?)";
     format!(
-        r"(?:(?:by|before|until|since|after)\s+)?(?:the\s+)?(?-u:\b)(?:\d{{1,2}}/\d{{1,2}}/(?:\d{{4}}|\d\d)(?-u:\b)|{quarter},?\s+{year}|(?:the\s+)?(?:(?:first|second|third|fourth)[\s-]+quarter|(?:last|this|next)\s+quarter)(?-u:\b)|{MONTH}\s+(?:of\s+)?(?:last|this|next)\s+year(?-u:\b)|(?:earlier|later)\s+this\s+(?:year|month|week)(?-u:\b)|{MONTH}\s+{day},?\s+{year}|{day}\s+(?:of\s+)?{MONTH},?\s+{year}|{MONTH},?\s+(?:of\s+)?{year}|(?:early|mid|late)[\s-]+{year}|\d{{4}}-\d\d-\d\d(?-u:\b)|{year}|(?:last|this|next)\s+(?:year|month|week)(?-u:\b)|earlier\s+this\s+(?:year|month|week)(?-u:\b)|(?:yesterday|today)(?-u:\b)|last\s+{MONTH}(?-u:\b)|{MONTH}\s+{day}|{day}\s+(?:of\s+)?{MONTH}(?-u:\b)|(?:last\s+)?{WEEKDAY}(?-u:\b)|{count}\s+(?:years?|months?|weeks?|days?|decades?)\s+ago(?-u:\b))"
+        r"(?:{BY_EVENT}|(?:(?:by|before|until|since|after)\s+)?(?:the\s+)?(?-u:\b)(?:\d{{1,2}}/\d{{1,2}}/(?:\d{{4}}|\d\d)(?-u:\b)|{quarter},?\s+{year}|(?:the\s+)?(?:(?:first|second|third|fourth)[\s-]+quarter|(?:last|this|next)\s+quarter)(?-u:\b)|{MONTH}\s+(?:of\s+)?(?:last|this|next)\s+year(?-u:\b)|(?:earlier|later)\s+this\s+(?:year|month|week)(?-u:\b)|{MONTH}\s+{day},?\s+{year}|{day}\s+(?:of\s+)?{MONTH},?\s+{year}|{MONTH},?\s+(?:of\s+)?{year}|(?:early|mid|late)[\s-]+{year}|\d{{4}}-\d\d-\d\d(?-u:\b)|{year}|(?:last|this|next)\s+(?:year|month|week)(?-u:\b)|earlier\s+this\s+(?:year|month|week)(?-u:\b)|(?:yesterday|today)(?-u:\b)|last\s+{MONTH}(?-u:\b)|{MONTH}\s+{day}|{day}\s+(?:of\s+)?{MONTH}(?-u:\b)|(?:last\s+)?{WEEKDAY}(?-u:\b)|{count}\s+(?:years?|months?|weeks?|days?|decades?)\s+ago(?-u:\b)))"
     )
+});
+
+/// A date given by another event: "within a month of Hastings joining the
+/// board", "shortly after the launch", "two years after". The phrase is
+/// found (it states the fact) but the event is not a date factlint reads,
+/// so the claim stays unresolved and is never compared.
+const BY_EVENT: &str = r"(?:within\s+(?:a|one|two|three|four|five|six|seven|eight|nine|ten|a\s+few|\d+)\s+(?:days?|weeks?|months?|years?)[”\x22’']?\s+of|(?:shortly|soon|just|immediately|right|weeks|months|days|years|(?:a|one|two|three|four|five|six|seven|eight|nine|ten|a\s+few|\d+)\s+(?:days?|weeks?|months?|years?))\s+(?:after|before|following))(?-u:\b)";
+
+static BY_EVENT_ONLY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!("^{BY_EVENT}$")).expect("the event-relative date pattern is valid")
 });
 
 /// How a source writes all-numeric dates: "04/03/2024" is 3 April in the
@@ -357,6 +367,11 @@ pub fn parse_in(text: &str, ctx: super::Context<'_>) -> Result<Reading, String> 
         .collect::<Vec<_>>()
         .join(" ");
     let mut phrase = norm.trim_end_matches([',', '.', ';']).trim();
+    if BY_EVENT_ONLY.is_match(phrase.trim_start_matches(['“', '"', '\''])) {
+        return Ok(Reading::Unresolved(format!(
+            "{text:?} dates it by another event, which factlint does not date"
+        )));
+    }
     let mut open_start = false;
     let mut open_end = false;
     loop {
@@ -770,6 +785,32 @@ mod tests {
         assert_eq!(at("last week", early_april), "2024-03-25 to 2024-03-31");
         assert_eq!(at("last year", early_april), "2023");
         assert_eq!(at("last week", Some("2024-04")), "2024-03-25 to 2024-04-28");
+    }
+
+    #[test]
+    fn dates_given_by_another_event_stay_unresolved() {
+        for phrase in [
+            "within a month of",
+            "“Within a month” of",
+            "shortly after",
+            "two years after",
+        ] {
+            assert!(
+                at(phrase, Some("2024-04-02")).contains("by another event"),
+                "{phrase}"
+            );
+        }
+        let found = |text: &str| {
+            Regex::new(&PATTERN)
+                .unwrap()
+                .find(text)
+                .map(|m| m.as_str().to_string())
+        };
+        assert_eq!(
+            found("shortly after Hastings joined the board").as_deref(),
+            Some("shortly after")
+        );
+        assert_eq!(found("after 2011").as_deref(), Some("after 2011"));
     }
 
     #[test]
