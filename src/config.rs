@@ -33,6 +33,18 @@ struct RawConfig {
     defaults: Option<RawDefaults>,
     quotes: Option<RawQuotes>,
     figures: Option<RawFigures>,
+    inputs: Option<RawInputs>,
+}
+
+/// `[inputs]`: which files are articles, and what in them is furniture.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawInputs {
+    include: Option<Vec<Spanned<String>>>,
+    exclude: Option<Vec<Spanned<String>>>,
+    furniture: Option<Vec<Spanned<String>>>,
+    furniture_lists: Option<Vec<Spanned<String>>>,
+    default_furniture: Option<Spanned<bool>>,
 }
 
 #[derive(Deserialize)]
@@ -87,6 +99,7 @@ pub struct Config {
     pub defaults: Defaults,
     pub quotes: crate::quotes::Settings,
     pub figures: crate::figures::Settings,
+    pub inputs: crate::corpus::Inputs,
     /// Where each setting not at its built-in default comes from, by
     /// `table.key`.
     origins: std::collections::BTreeMap<String, Origin>,
@@ -119,6 +132,7 @@ impl Config {
             defaults: Defaults::default(),
             quotes: Default::default(),
             figures: Default::default(),
+            inputs: Default::default(),
             origins: Default::default(),
         };
         if let Some((path, _)) = &file {
@@ -282,11 +296,86 @@ impl Config {
                 }
             }
         }
+        if let Some(i) = &raw.inputs {
+            self.read_inputs(i, file, &mut errors);
+            for (key, span) in [
+                (
+                    "inputs.include",
+                    i.include.as_ref().and_then(|v| v.first()).map(|v| v.span()),
+                ),
+                (
+                    "inputs.exclude",
+                    i.exclude.as_ref().and_then(|v| v.first()).map(|v| v.span()),
+                ),
+                (
+                    "inputs.furniture",
+                    i.furniture
+                        .as_ref()
+                        .and_then(|v| v.first())
+                        .map(|v| v.span()),
+                ),
+                (
+                    "inputs.default_furniture",
+                    i.default_furniture.as_ref().map(|v| v.span()),
+                ),
+            ] {
+                if let Some(span) = span {
+                    note(key, span);
+                }
+            }
+        }
         self.origins.extend(origins);
         if errors.is_empty() {
             Ok(())
         } else {
             Err(errors)
+        }
+    }
+
+    /// `[inputs]`: globs kept as written (paths in them are relative to
+    /// the folder walked), furniture patterns compiled, each bad one
+    /// reported at its TOML string.
+    fn read_inputs(&mut self, raw: &RawInputs, file: usize, errors: &mut Vec<Diagnostic>) {
+        let strings = |v: &Option<Vec<Spanned<String>>>| -> Vec<String> {
+            v.iter().flatten().map(|s| s.get_ref().clone()).collect()
+        };
+        self.inputs.include = strings(&raw.include);
+        self.inputs.exclude = strings(&raw.exclude);
+        for list in [&raw.include, &raw.exclude].into_iter().flatten() {
+            for g in list {
+                if let Err(e) = globset::Glob::new(g.get_ref()) {
+                    errors.push(files::error_at(
+                        file,
+                        g.span(),
+                        format!("invalid glob `{}`", g.get_ref()),
+                        e.kind().to_string(),
+                    ));
+                }
+            }
+        }
+        let lines = strings(&raw.furniture);
+        let lists = strings(&raw.furniture_lists);
+        let defaults = raw.default_furniture.as_ref().is_none_or(|d| *d.get_ref());
+        match crate::corpus::Furniture::new(&lines, &lists, defaults) {
+            Ok(f) => self.inputs.furniture = f,
+            Err(bad) => {
+                let given = if bad.lists {
+                    &raw.furniture_lists
+                } else {
+                    &raw.furniture
+                };
+                let span = given
+                    .as_ref()
+                    .and_then(|v| v.get(bad.index))
+                    .map(|s| s.span())
+                    .unwrap_or(0..0);
+                errors.push(files::error_at(
+                    file,
+                    span,
+                    "invalid furniture pattern",
+                    bad.reason.lines().last().unwrap_or("").trim().to_string(),
+                ));
+            }
         }
     }
 
@@ -375,6 +464,18 @@ impl Config {
             "figures",
             "severity",
             format!("{:?}", self.figures.severity.name()),
+        );
+        out.push_str("\n[inputs]\n");
+        let globs = |v: &[String]| {
+            let quoted: Vec<String> = v.iter().map(|g| format!("{g:?}")).collect();
+            format!("[{}]", quoted.join(", "))
+        };
+        line(&mut out, "inputs", "include", globs(&self.inputs.include));
+        line(&mut out, "inputs", "exclude", globs(&self.inputs.exclude));
+        let (lines, lists) = self.inputs.furniture.counts();
+        let _ = writeln!(
+            out,
+            "# furniture: {lines} line patterns, {lists} list headings (`factlint --show-furniture` shows what they leave out)"
         );
         out
     }

@@ -151,7 +151,8 @@ fn content_words(text: &str, skip: &Range<usize>, offset: usize) -> BTreeMap<Str
 fn items(corpus: &Corpus) -> Vec<Item> {
     let mut out = Vec::new();
     for (s, source) in corpus.sources.iter().enumerate() {
-        let text: &str = &source.text;
+        // Figures and dates in the analysed text: items keep its offsets.
+        let text: &str = &source.plain;
         let mut found: Vec<(Range<usize>, &'static str, Vec<String>, String)> =
             figures::figures(s, text, true)
                 .into_iter()
@@ -351,7 +352,7 @@ pub fn discover(corpus: &Corpus, quote_findings: &[Finding]) -> String {
                 out,
                 "# {}: {:?} = {}",
                 source.path,
-                &source.text[it.span.clone()],
+                &source.plain[it.span.clone()],
                 it.value
             );
         }
@@ -361,7 +362,7 @@ pub fn discover(corpus: &Corpus, quote_findings: &[Finding]) -> String {
             let _ = write!(
                 out,
                 "\n[[fact.example]]\ntext = {}\n",
-                toml_string(&source.text[it.sentence.clone()])
+                toml_string(&source.plain[it.sentence.clone()])
             );
             if let Some(p) = &source.meta.published_text {
                 let _ = writeln!(out, "published = {}", toml_string(p));
@@ -369,7 +370,7 @@ pub fn discover(corpus: &Corpus, quote_findings: &[Finding]) -> String {
             let _ = writeln!(
                 out,
                 "values = [{}]",
-                toml_string(&source.text[it.span.clone()])
+                toml_string(&source.plain[it.span.clone()])
             );
         }
     }
@@ -398,7 +399,7 @@ fn quote_skeleton(corpus: &Corpus, f: &Finding, ids: &mut BTreeSet<String>) -> S
         if l.message.starts_with("quoted as") {
             if let Some(s) = text_of(l.file) {
                 wordings
-                    .entry(s.text[l.span.clone()].to_lowercase())
+                    .entry(s.words(l.span.clone()).to_lowercase())
                     .or_default()
                     .push((l.file, l.span.clone()));
             }
@@ -408,7 +409,7 @@ fn quote_skeleton(corpus: &Corpus, f: &Finding, ids: &mut BTreeSet<String>) -> S
         return String::new();
     }
     let before: Vec<&str> = WORD
-        .find_iter(&source.text[..first.span.start])
+        .find_iter(&source.plain[..source.map.to_plain(first.span.clone()).start])
         .map(|m| m.as_str())
         .collect();
     let anchor = before
@@ -448,11 +449,11 @@ fn quote_skeleton(corpus: &Corpus, f: &Finding, ids: &mut BTreeSet<String>) -> S
     for (i, uses) in wordings.values().enumerate() {
         for (file, span) in uses {
             if let Some(s) = text_of(*file) {
-                let sentence = figures::sentence(&s.text, span);
+                let sentence = figures::sentence(&s.plain, &s.map.to_plain(span.clone()));
                 let _ = write!(
                     out,
                     "\n[[fact.example]]\ntext = {}\nvalues = [{}]\n",
-                    toml_string(&s.text[sentence]),
+                    toml_string(&s.plain[sentence]),
                     toml_string(&format!("wording {}", i + 1))
                 );
             }

@@ -154,7 +154,7 @@ pub fn fact(
                     };
                     format!(
                         "{:?} = {v} (line {})",
-                        &source.text[c.span.clone()],
+                        source.words(c.span.clone()),
                         at.line
                     )
                 })

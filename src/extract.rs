@@ -54,7 +54,9 @@ pub fn extract(rules: &RuleSet, corpus: &Corpus) -> Vec<Claim> {
         .par_iter()
         .enumerate()
         .flat_map_iter(|(index, source)| {
-            let text: &str = &source.text;
+            // Rules read the analysed text; spans are mapped back to the
+            // original bytes here, the one place claims are made.
+            let text: &str = &source.plain;
             let ctx = Context {
                 published: source.meta.published.as_ref(),
             };
@@ -72,7 +74,7 @@ pub fn extract(rules: &RuleSet, corpus: &Corpus) -> Vec<Claim> {
                     out.push(Claim {
                         fact,
                         source: index,
-                        span: found.span,
+                        span: source.map.to_original(found.span),
                         reading: found.reading,
                         patterns: found.patterns,
                     });

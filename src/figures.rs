@@ -206,7 +206,13 @@ pub fn single_source(corpus: &Corpus, claims: &[Claim], settings: &Settings) -> 
         .sources
         .iter()
         .enumerate()
-        .flat_map(|(i, s)| figures(i, &s.text, false))
+        .flat_map(|(i, s)| {
+            // Found in the analysed text, mapped to the original bytes here.
+            figures(i, &s.plain, false).into_iter().map(|mut f| {
+                f.span = s.map.to_original(f.span);
+                f
+            })
+        })
         .collect();
     let mut stated_by: BTreeMap<&str, BTreeSet<usize>> = BTreeMap::new();
     for f in &all {
@@ -238,8 +244,8 @@ pub fn single_source(corpus: &Corpus, claims: &[Claim], settings: &Settings) -> 
         .filter(|f| f.keys.iter().all(|k| stated_by[k.as_str()].len() == 1) && !covered(f))
         .map(|f| {
             let source = &corpus.sources[f.source];
-            let words = &source.text[f.span.clone()];
-            let around = sentence(&source.text, &f.span);
+            let words = source.words(f.span.clone());
+            let around = sentence(&source.plain, &source.map.to_plain(f.span.clone()));
             Finding {
                 kind: FindingKind::SingleSource,
                 severity: settings.severity,
@@ -258,7 +264,7 @@ pub fn single_source(corpus: &Corpus, claims: &[Claim], settings: &Settings) -> 
                 }],
                 notes: vec![format!(
                     "in: {}",
-                    source.text[around]
+                    source.plain[around]
                         .split_whitespace()
                         .collect::<Vec<_>>()
                         .join(" ")

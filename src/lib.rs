@@ -80,7 +80,7 @@ pub fn check(
     config: &Config,
 ) -> Result<Checked, Vec<Diagnostic>> {
     let rules = load_rules(config, files);
-    let corpus = Corpus::load(corpus_paths, files);
+    let corpus = Corpus::load_with(corpus_paths, &config.inputs, files);
     let (rules, corpus) = match (rules, corpus) {
         (Ok(r), Ok(c)) => (r, c),
         (r, c) => {

@@ -82,15 +82,33 @@ fn emit(
 
 fn check(args: CheckArgs, files: &mut Files) -> Outcome {
     let bad = input(args.color);
-    let config = Config::resolve(
+    // Standard input is found a configuration from where it is placed.
+    let near: Vec<PathBuf> = args
+        .paths
+        .iter()
+        .map(|p| match (&args.stdin_filename, p.as_os_str() == "-") {
+            (Some(name), true) => name.clone(),
+            _ => p.clone(),
+        })
+        .collect();
+    let mut config = Config::resolve(
         args.rules.config.as_deref(),
         &args.rules.rules,
-        &args.paths,
+        &near,
         files,
     )
     .map_err(&bad)?;
+    config.inputs.exclude.extend(args.exclude.iter().cloned());
+    config.inputs.stdin_filename = args.stdin_filename.clone();
     if args.show_config {
         emit(args.color, |out| out.write_all(config.show().as_bytes()))?;
+        return Ok(0);
+    }
+    if args.show_furniture {
+        let corpus = factlint::corpus::Corpus::load_with(&args.paths, &config.inputs, files)
+            .map_err(&bad)?;
+        let shown = factlint::corpus::furniture::listing(&corpus, files);
+        emit(args.color, |out| out.write_all(shown.as_bytes()))?;
         return Ok(0);
     }
     let checked = factlint::check(files, &args.paths, &config).map_err(&bad)?;
@@ -383,7 +401,8 @@ fn discover(args: DiscoverArgs, files: &mut Files) -> Outcome {
         }
     }
     let config = Config::resolve(args.config.as_deref(), &[], &args.paths, files).map_err(&bad)?;
-    let corpus = factlint::corpus::Corpus::load(&args.paths, files).map_err(&bad)?;
+    let corpus =
+        factlint::corpus::Corpus::load_with(&args.paths, &config.inputs, files).map_err(&bad)?;
     let drift = factlint::quotes::check(&corpus, &config.quotes);
     let text = factlint::discover::discover(&corpus, &drift);
     match &args.output {
