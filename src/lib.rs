@@ -9,7 +9,9 @@
 //! rules/*.toml ─→ RuleSet ─┘
 //! ```
 //!
-//! - [`corpus`]: the articles, byte for byte, and their manifest metadata.
+//! - [`corpus`]: the articles, byte for byte, and their manifest metadata;
+//!   each read as plain text, Markdown or HTML into analysed text (no
+//!   markup, no page furniture) with a map back to the original bytes.
 //! - [`rules`]: facts defined in TOML, validated with spans, compiled once.
 //! - [`value`]: one normaliser per kind (money, count, date, duration,
 //!   title, choice), so "$150M" equals "$150 million".
