@@ -35,6 +35,38 @@ pub struct Cli {
 
     #[command(flatten)]
     pub check: CheckArgs,
+
+    #[command(flatten)]
+    pub global: GlobalArgs,
+}
+
+/// Options every command takes, after its name
+/// (`factlint table corpus/ --color never`).
+#[derive(ClapArgs, Debug)]
+#[command(next_help_heading = "Global options")]
+pub struct GlobalArgs {
+    /// A rule file or a folder of rule files (*.toml); may be repeated.
+    #[arg(long, value_name = "DIR", global = true)]
+    pub rules: Vec<PathBuf>,
+
+    /// The configuration file to use instead of looking for factlint.toml.
+    #[arg(long, value_name = "FILE", global = true)]
+    pub config: Option<PathBuf>,
+
+    /// When to colour output; `auto` colours a terminal unless the
+    /// NO_COLOR environment variable is set to a non-empty value.
+    #[arg(long, value_enum, default_value_t = ColorWhen::Auto, value_name = "WHEN", global = true)]
+    pub color: ColorWhen,
+
+    /// The width to fit text tables into; by default the terminal's width,
+    /// or 120 columns when the output is not a terminal.
+    #[arg(long, value_name = "COLUMNS", global = true)]
+    pub width: Option<usize>,
+
+    /// Refuse articles larger than this many bytes (default 10 MB; also
+    /// `max_article_bytes` in factlint.toml).
+    #[arg(long, value_name = "BYTES", global = true)]
+    pub max_article_bytes: Option<u64>,
 }
 
 #[derive(Subcommand, Debug)]
@@ -50,6 +82,30 @@ pub enum Command {
     /// Propose rule skeletons for figures, dates and quotations that
     /// several sources state differently.
     Discover(DiscoverArgs),
+    /// Run a Language Server Protocol server over stdin and stdout, for
+    /// editors (see docs/editors.md).
+    Server,
+    /// Print a completion script for SHELL: e.g.
+    /// `factlint completions bash > ~/.local/share/bash-completion/completions/factlint`.
+    Completions(CompletionsArgs),
+    /// Print the man page (roff): `factlint man > factlint.1`.
+    Man,
+    /// List the value kinds and the wordings each reads (docs/kinds.md);
+    /// `factlint explain kind:money` prints one.
+    Kinds(KindsArgs),
+}
+
+#[derive(ClapArgs, Debug)]
+pub struct CompletionsArgs {
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
+}
+
+#[derive(ClapArgs, Debug)]
+pub struct KindsArgs {
+    /// Only this kind: money, count, date, duration, title, choice.
+    #[arg(value_name = "KIND")]
+    pub kind: Option<String>,
 }
 
 #[derive(ClapArgs, Debug)]
@@ -62,21 +118,9 @@ pub struct DiscoverArgs {
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
 
-    /// The configuration file to use instead of looking for factlint.toml.
-    #[arg(long, value_name = "FILE")]
-    pub config: Option<PathBuf>,
-}
-
-/// Where rules and configuration come from; shared by the commands.
-#[derive(ClapArgs, Debug, Default)]
-pub struct RuleArgs {
-    /// A rule file or a folder of rule files (*.toml); may be repeated.
-    #[arg(long, value_name = "DIR")]
-    pub rules: Vec<PathBuf>,
-
-    /// The configuration file to use instead of looking for factlint.toml.
-    #[arg(long, value_name = "FILE")]
-    pub config: Option<PathBuf>,
+    /// Propose at most N skeletons: those spanning the most sources.
+    #[arg(long, value_name = "N", default_value_t = factlint::discover::DEFAULT_MAX_PROPOSALS)]
+    pub max_proposals: usize,
 }
 
 #[derive(ClapArgs, Debug)]
@@ -87,9 +131,6 @@ pub struct CheckArgs {
     /// docs/ and rules/ are read only when named).
     #[arg(value_name = "PATH", default_value = ".")]
     pub paths: Vec<PathBuf>,
-
-    #[command(flatten)]
-    pub rules: RuleArgs,
 
     /// Do not read files or folders matching GLOB when walking folders
     /// (as in .gitignore: `drafts`, `*.draft.md`, `/wire/old`); may be
@@ -115,11 +156,6 @@ pub struct CheckArgs {
     #[arg(long, value_enum, default_value_t = Format::Human)]
     pub format: Format,
 
-    /// When to colour human output; `auto` colours a terminal unless the
-    /// NO_COLOR environment variable is set.
-    #[arg(long, value_enum, default_value_t = ColorWhen::Auto, value_name = "WHEN")]
-    pub color: ColorWhen,
-
     /// The lowest severity that makes factlint exit with status 1.
     #[arg(long, value_enum, default_value_t = FailOn::Error, value_name = "SEVERITY")]
     pub fail_on: FailOn,
@@ -129,12 +165,17 @@ pub struct CheckArgs {
     #[arg(long)]
     pub show_config: bool,
 
-    /// After the report, show per fact how many sources and claims it
-    /// matched.
+    /// After the report, show the findings per code and per outlet, and
+    /// per fact how many sources and claims it matched.
     #[arg(long)]
     pub statistics: bool,
 
-    /// Write the report to FILE (atomically) instead of stdout.
+    /// Check again whenever an article, a rule or the configuration
+    /// changes, until interrupted.
+    #[arg(long, conflicts_with_all = ["write_baseline", "prune_baseline", "show_config"])]
+    pub watch: bool,
+
+    /// Write the report to FILE (atomically) instead of stdout; `-` is stdout.
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
 
@@ -161,23 +202,18 @@ pub struct CheckArgs {
     #[arg(long, value_name = "PATH", num_args = 1..)]
     pub focus: Vec<PathBuf>,
 
-    /// Focus on the articles changed since REF (`git diff --name-only REF`).
+    /// Focus on the articles changed since the merge base with REF
+    /// (`git diff REF...HEAD`, plus uncommitted and untracked articles).
     #[arg(long, value_name = "REF")]
     pub focus_changed: Option<String>,
 }
 
 #[derive(ClapArgs, Debug)]
 pub struct TestArgs {
-    /// Rule files or folders; by default the configured rules.
-    #[arg(value_name = "RULES")]
+    /// Rule files or folders; by default the configured rules. (Its own id:
+    /// the global `--rules` is another argument.)
+    #[arg(value_name = "RULES", id = "rule_files")]
     pub rules: Vec<PathBuf>,
-
-    /// The configuration file to use instead of looking for factlint.toml.
-    #[arg(long, value_name = "FILE")]
-    pub config: Option<PathBuf>,
-
-    #[arg(long, value_enum, default_value_t = ColorWhen::Auto, value_name = "WHEN")]
-    pub color: ColorWhen,
 }
 
 #[derive(ClapArgs, Debug)]
@@ -186,9 +222,6 @@ pub struct TableArgs {
     #[arg(value_name = "PATH", default_value = ".")]
     pub paths: Vec<PathBuf>,
 
-    #[command(flatten)]
-    pub rules: RuleArgs,
-
     /// text (aligned, fits the terminal), csv or markdown.
     #[arg(long, value_enum, default_value_t = TableFormat::Text)]
     pub format: TableFormat,
@@ -196,24 +229,19 @@ pub struct TableArgs {
     /// Do not cut cells to fit the width.
     #[arg(long)]
     pub wide: bool,
-
-    /// The width to fit text tables into.
-    #[arg(long, default_value_t = 120, value_name = "COLUMNS")]
-    pub width: usize,
 }
 
 #[derive(ClapArgs, Debug)]
 pub struct ExplainArgs {
-    /// A finding code (FL001), a finding kind (conflict) or a fact id.
+    /// A finding code (FL001), a finding kind (conflict), a fact id, or any
+    /// id a report prints (`quote:…`, `figures`; give the articles to see
+    /// their findings).
     #[arg(value_name = "ID", required_unless_present = "all_codes")]
     pub id: Option<String>,
 
     /// For a fact: the articles to list the sources that state it from.
     #[arg(value_name = "PATH")]
     pub paths: Vec<PathBuf>,
-
-    #[command(flatten)]
-    pub rules: RuleArgs,
 
     /// Print the documentation of every code as Markdown (docs/codes.md).
     #[arg(long, conflicts_with = "id")]

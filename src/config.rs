@@ -33,6 +33,10 @@ struct RawConfig {
     defaults: Option<RawDefaults>,
     quotes: Option<RawQuotes>,
     figures: Option<RawFigures>,
+    story: Option<RawStory>,
+    /// Hedge widths by kind name: `[hedge] duration = 0.05`.
+    hedge: Option<std::collections::BTreeMap<Spanned<String>, Spanned<toml::Value>>>,
+    max_article_bytes: Option<Spanned<toml::Value>>,
     inputs: Option<RawInputs>,
 }
 
@@ -54,6 +58,15 @@ struct RawQuotes {
     severity: Option<Spanned<String>>,
     min_words: Option<Spanned<toml::Value>>,
     min_similarity: Option<Spanned<toml::Value>>,
+}
+
+/// What is known of the story as a whole.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawStory {
+    /// When the story ran (a date, month, year or START/END range): the
+    /// publication date of every source whose manifest gives none.
+    published: Option<Spanned<String>>,
 }
 
 #[derive(Deserialize)]
@@ -100,6 +113,8 @@ pub struct Config {
     pub quotes: crate::quotes::Settings,
     pub figures: crate::figures::Settings,
     pub inputs: crate::corpus::Inputs,
+    /// `[story] published`: the publication date of sources that give none.
+    pub story_published: Option<crate::value::DateSpan>,
     /// Where each setting not at its built-in default comes from, by
     /// `table.key`.
     origins: std::collections::BTreeMap<String, Origin>,
@@ -133,6 +148,7 @@ impl Config {
             quotes: Default::default(),
             figures: Default::default(),
             inputs: Default::default(),
+            story_published: None,
             origins: Default::default(),
         };
         if let Some((path, _)) = &file {
@@ -147,10 +163,9 @@ impl Config {
 
     fn read(&mut self, path: &Path, files: &mut Files) -> Result<(), Vec<Diagnostic>> {
         let name = display(path);
-        let text = std::fs::read_to_string(path).map_err(|e| {
+        let text = crate::input::read_text(path).map_err(|why| {
             vec![files::error(format!(
-                "cannot read configuration `{name}`: {}",
-                crate::corpus::io_reason(&e)
+                "cannot read configuration `{name}`: {why}"
             ))]
         })?;
         let file = files.add(name.clone(), text.clone().into());
@@ -284,6 +299,42 @@ impl Config {
                 note("quotes.min_similarity", v.span());
             }
         }
+        if let Some(p) = raw.story.as_ref().and_then(|s| s.published.as_ref()) {
+            match crate::value::DateSpan::parse_iso(p.get_ref()) {
+                Ok(d) => {
+                    self.story_published = Some(d);
+                    note("story.published", p.span());
+                }
+                Err(why) => errors.push(files::error_at(
+                    file,
+                    p.span(),
+                    "invalid `published` in [story]",
+                    format!("{why}; write YYYY-MM-DD, YYYY-MM, YYYY, or a range START/END"),
+                )),
+            }
+        }
+        for (kind, width) in raw.hedge.iter().flatten() {
+            let Some(k) = crate::value::Kind::from_name(kind.get_ref()) else {
+                errors.push(files::error_at(
+                    file,
+                    kind.span(),
+                    format!("unknown kind `{}` in [hedge]", kind.get_ref()),
+                    "expected a numeric kind: money, count or duration",
+                ));
+                continue;
+            };
+            let w = compile::number_in(
+                &Some(width.clone()),
+                crate::value::quantity::DEFAULT_HEDGE,
+                0.0..=1.0,
+                "hedge",
+                file,
+                &mut errors,
+            );
+            self.defaults.hedges.retain(|(old, _)| *old != k);
+            self.defaults.hedges.push((k, w));
+            note(&format!("hedge.{}", k.name()), width.span());
+        }
         if let Some(f) = &raw.figures {
             if let Some(v) = &f.enabled {
                 self.figures.enabled = *v.get_ref();
@@ -323,6 +374,17 @@ impl Config {
                     note(key, span);
                 }
             }
+        }
+        if let Some(v) = &raw.max_article_bytes {
+            self.inputs.max_article_bytes = compile::number_in(
+                &raw.max_article_bytes,
+                self.inputs.max_article_bytes as f64,
+                1.0..=1e15,
+                "max_article_bytes",
+                file,
+                &mut errors,
+            ) as u64;
+            note("max_article_bytes", v.span());
         }
         self.origins.extend(origins);
         if errors.is_empty() {
@@ -377,6 +439,13 @@ impl Config {
                 ));
             }
         }
+    }
+
+    /// `--max-article-bytes`: wins over the file.
+    pub fn set_max_article_bytes(&mut self, bytes: u64) {
+        self.inputs.max_article_bytes = bytes;
+        self.origins
+            .insert("max_article_bytes".to_string(), Origin::CommandLine);
     }
 
     /// The resolved configuration as TOML, each value with where it came
@@ -477,6 +546,22 @@ impl Config {
             out,
             "# furniture: {lines} line patterns, {lists} list headings (`factlint --show-furniture` shows what they leave out)"
         );
+        // Shown only when set, with their built-in meaning in a comment.
+        if !d.hedges.is_empty() {
+            out.push_str("\n[hedge]                                  # others: 0.1\n");
+            for (kind, w) in &d.hedges {
+                line(&mut out, "hedge", kind.name(), w.to_string());
+            }
+        }
+        if let Some(p) = &self.story_published {
+            out.push_str("\n[story]\n");
+            line(
+                &mut out,
+                "story",
+                "published",
+                format!("{:?}", p.to_string()),
+            );
+        }
         out
     }
 }

@@ -212,20 +212,6 @@ fn groups(items: &[Item]) -> Vec<Vec<usize>> {
         .iter()
         .map(|it| it.words.keys().map(|w| weight(it.measure, w)).sum())
         .collect();
-    let mut shared: BTreeMap<(usize, usize), (usize, f64)> = BTreeMap::new();
-    for ((measure, stem), holders) in &index {
-        if holders.len() > 200 {
-            continue; // keeps the pairing from going quadratic on huge corpora
-        }
-        let w = weight(measure, stem);
-        for (x, &a) in holders.iter().enumerate() {
-            for &b in &holders[x + 1..] {
-                let e = shared.entry((a, b)).or_default();
-                e.0 += 1;
-                e.1 += w;
-            }
-        }
-    }
     let mut parent: Vec<usize> = (0..items.len()).collect();
     fn find(p: &mut [usize], mut x: usize) -> usize {
         while p[x] != x {
@@ -234,10 +220,31 @@ fn groups(items: &[Item]) -> Vec<Vec<usize>> {
         }
         x
     }
-    for (&(a, b), &(n, w)) in &shared {
-        if n >= 2 && w >= 0.2 * total[a].min(total[b]) {
-            let (ra, rb) = (find(&mut parent, a), find(&mut parent, b));
-            parent[ra.max(rb)] = ra.min(rb);
+    // Item by item, the later items it shares words with: a pair's totals
+    // live only while its first item is looked at, so memory stays linear
+    // (a map of every pair took gigabytes on 10,000 articles).
+    let mut shared: HashMap<usize, (usize, f64)> = HashMap::new();
+    for (a, item) in items.iter().enumerate() {
+        shared.clear();
+        for stem in item.words.keys() {
+            let key = (item.measure, stem.as_str());
+            let holders = &index[&key];
+            if holders.len() > 200 {
+                continue; // keeps the pairing from going quadratic on huge corpora
+            }
+            let w = weight(key.0, key.1);
+            let later = holders.partition_point(|&b| b <= a);
+            for &b in &holders[later..] {
+                let e = shared.entry(b).or_default();
+                e.0 += 1;
+                e.1 += w;
+            }
+        }
+        for (&b, &(n, w)) in &shared {
+            if n >= 2 && w >= 0.2 * total[a].min(total[b]) {
+                let (ra, rb) = (find(&mut parent, a), find(&mut parent, b));
+                parent[ra.max(rb)] = ra.min(rb);
+            }
         }
     }
     let mut out: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
@@ -294,93 +301,176 @@ fn toml_string(s: &str) -> String {
     out
 }
 
-/// The proposed rules, as a TOML document.
-pub fn discover(corpus: &Corpus, quote_findings: &[Finding]) -> String {
+/// How many rule skeletons `discover` proposes unless told otherwise.
+pub const DEFAULT_MAX_PROPOSALS: usize = 50;
+
+/// The statements (value comments and examples) one skeleton lists at
+/// most: a figure stated by thousands of articles needs a few examples of
+/// each value, not thousands.
+const MAX_EXAMPLES: usize = 12;
+
+/// The proposed rules, as a TOML document: at most `max_proposals`
+/// skeletons, those spanning the most sources, in the order found.
+/// Linear in the corpus: candidate pairs come from a bounded word index and
+/// each skeleton lists a bounded sample of its statements.
+pub fn discover(corpus: &Corpus, quote_findings: &[Finding], max_proposals: usize) -> String {
     let items = items(corpus);
+    let groups = groups(&items);
+    let quotes: Vec<&Finding> = quote_findings
+        .iter()
+        .filter(|f| f.kind == FindingKind::QuoteDrift)
+        .collect();
+    let breadth = |files: &mut dyn Iterator<Item = usize>| files.collect::<BTreeSet<_>>().len();
+    // (sources spanned, figures before quotations, position): best first.
+    let mut ranked: Vec<(std::cmp::Reverse<usize>, usize, usize)> = groups
+        .iter()
+        .enumerate()
+        .map(|(at, g)| {
+            let spanned = breadth(&mut g.iter().map(|&i| items[i].source));
+            (std::cmp::Reverse(spanned), 0, at)
+        })
+        .chain(quotes.iter().enumerate().map(|(at, f)| {
+            let spanned = breadth(&mut f.labels.iter().map(|l| l.file));
+            (std::cmp::Reverse(spanned), 1, at)
+        }))
+        .collect();
+    let found = ranked.len();
+    ranked.sort_unstable();
+    ranked.truncate(max_proposals);
+    let chosen: BTreeSet<(usize, usize)> = ranked.iter().map(|&(_, k, at)| (k, at)).collect();
+
     let mut out = String::from(
         "# Rule skeletons proposed by `factlint discover`: figures, dates and quotations\n# that several sources state differently. Edit the ids, descriptions and\n# patterns, add a counter-example to each fact, then run `factlint test`.\n",
     );
-    let mut ids: BTreeSet<String> = BTreeSet::new();
-    for group in groups(&items) {
-        // The words most sentences of the group share.
-        let mut counts: BTreeMap<&str, (usize, &str)> = BTreeMap::new();
-        for &i in &group {
-            for (stem, word) in &items[i].words {
-                let e = counts.entry(stem.as_str()).or_insert((0, word.as_str()));
-                e.0 += 1;
-            }
-        }
-        let mut common: Vec<(usize, &str)> =
-            counts.values().copied().filter(|(n, _)| *n >= 2).collect();
-        common.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(b.1)));
-        let keywords: Vec<&str> = common.iter().take(4).map(|(_, w)| *w).collect();
-        let first = &items[group[0]];
-        let id = fact_id(
-            &format!(
-                "{}-{}",
-                keywords
-                    .iter()
-                    .take(3)
-                    .copied()
-                    .collect::<Vec<_>>()
-                    .join("-"),
-                first.measure
-            ),
-            &mut ids,
-        );
-        let alternation = keywords
-            .iter()
-            .map(|w| regex::escape(w))
-            .collect::<Vec<_>>()
-            .join("|");
-        let _ = write!(out, "\n[[fact]]\nid = {}\n", toml_string(&id));
+    if found > max_proposals {
         let _ = writeln!(
             out,
-            "description = {}",
-            toml_string(&format!(
-                "TODO: the {} mentioned with {}",
-                first.measure,
-                keywords.join(", ")
-            ))
+            "# {max_proposals} of {found} proposals: the ones spanning the most sources\n# (--max-proposals N proposes more)."
         );
-        let _ = writeln!(out, "kind = {:?}", first.measure);
-        let _ = writeln!(out, "patterns = [\n  '''(?:{alternation}){{gap:80}}{{value}}''',\n  '''{{value}}{{gap:80}}(?:{alternation})''',\n]");
-        for &i in &group {
-            let it = &items[i];
-            let source = &corpus.sources[it.source];
-            let _ = writeln!(
-                out,
-                "# {}: {:?} = {}",
-                source.path,
-                &source.plain[it.span.clone()],
-                it.value
-            );
-        }
-        for &i in &group {
-            let it = &items[i];
-            let source = &corpus.sources[it.source];
-            let _ = write!(
-                out,
-                "\n[[fact.example]]\ntext = {}\n",
-                toml_string(&source.plain[it.sentence.clone()])
-            );
-            if let Some(p) = &source.meta.published_text {
-                let _ = writeln!(out, "published = {}", toml_string(p));
-            }
-            let _ = writeln!(
-                out,
-                "values = [{}]",
-                toml_string(&source.plain[it.span.clone()])
-            );
+    }
+    let mut ids: BTreeSet<String> = BTreeSet::new();
+    for (at, group) in groups.iter().enumerate() {
+        if chosen.contains(&(0, at)) {
+            out.push_str(&fact_skeleton(corpus, &items, group, &mut ids));
         }
     }
-    for f in quote_findings
-        .iter()
-        .filter(|f| f.kind == FindingKind::QuoteDrift)
-    {
-        out.push_str(&quote_skeleton(corpus, f, &mut ids));
+    for (at, f) in quotes.iter().enumerate() {
+        if chosen.contains(&(1, at)) {
+            out.push_str(&quote_skeleton(corpus, f, &mut ids));
+        }
     }
     out
+}
+
+/// A fact skeleton for one group of figures or dates.
+fn fact_skeleton(
+    corpus: &Corpus,
+    items: &[Item],
+    group: &[usize],
+    ids: &mut BTreeSet<String>,
+) -> String {
+    let mut out = String::new();
+    let (listed, more) = sample(items, group);
+    // The words most sentences of the group share.
+    let mut counts: BTreeMap<&str, (usize, &str)> = BTreeMap::new();
+    for &i in group {
+        for (stem, word) in &items[i].words {
+            let e = counts.entry(stem.as_str()).or_insert((0, word.as_str()));
+            e.0 += 1;
+        }
+    }
+    let mut common: Vec<(usize, &str)> =
+        counts.values().copied().filter(|(n, _)| *n >= 2).collect();
+    common.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(b.1)));
+    let keywords: Vec<&str> = common.iter().take(4).map(|(_, w)| *w).collect();
+    let first = &items[group[0]];
+    let id = fact_id(
+        &format!(
+            "{}-{}",
+            keywords
+                .iter()
+                .take(3)
+                .copied()
+                .collect::<Vec<_>>()
+                .join("-"),
+            first.measure
+        ),
+        ids,
+    );
+    let alternation = keywords
+        .iter()
+        .map(|w| regex::escape(w))
+        .collect::<Vec<_>>()
+        .join("|");
+    let _ = write!(out, "\n[[fact]]\nid = {}\n", toml_string(&id));
+    let _ = writeln!(
+        out,
+        "description = {}",
+        toml_string(&format!(
+            "TODO: the {} mentioned with {}",
+            first.measure,
+            keywords.join(", ")
+        ))
+    );
+    let _ = writeln!(out, "kind = {:?}", first.measure);
+    let _ = writeln!(out, "patterns = [\n  '''(?:{alternation}){{gap:80}}{{value}}''',\n  '''{{value}}{{gap:80}}(?:{alternation})''',\n]");
+    for &i in &listed {
+        let it = &items[i];
+        let source = &corpus.sources[it.source];
+        let _ = writeln!(
+            out,
+            "# {}: {:?} = {}",
+            source.path,
+            &source.plain[it.span.clone()],
+            it.value
+        );
+    }
+    for &i in &listed {
+        let it = &items[i];
+        let source = &corpus.sources[it.source];
+        let _ = write!(
+            out,
+            "\n[[fact.example]]\ntext = {}\n",
+            toml_string(&source.plain[it.sentence.clone()])
+        );
+        if let Some(p) = &source.meta.published_text {
+            let _ = writeln!(out, "published = {}", toml_string(p));
+        }
+        let _ = writeln!(
+            out,
+            "values = [{}]",
+            toml_string(&source.plain[it.span.clone()])
+        );
+    }
+    if more > 0 {
+        let _ = writeln!(
+            out,
+            "\n# and {more} more statements of this figure, not listed"
+        );
+    }
+    out
+}
+
+/// The statements of a group a skeleton lists: all of them up to
+/// [`MAX_EXAMPLES`]; beyond, the first of each value, then the next of
+/// each..., kept in text order. Also how many are left out.
+fn sample(items: &[Item], group: &[usize]) -> (Vec<usize>, usize) {
+    if group.len() <= MAX_EXAMPLES {
+        return (group.to_vec(), 0);
+    }
+    let mut rank: HashMap<&Vec<String>, usize> = HashMap::new();
+    let mut order: Vec<(usize, usize)> = group
+        .iter()
+        .map(|&i| {
+            let r = rank.entry(&items[i].keys).or_default();
+            *r += 1;
+            (*r, i)
+        })
+        .collect();
+    order.sort_unstable();
+    let mut listed: Vec<usize> = order[..MAX_EXAMPLES].iter().map(|&(_, i)| i).collect();
+    listed.sort_unstable();
+    (listed, group.len() - MAX_EXAMPLES)
 }
 
 /// A `choice` fact whose categories are the wordings of a drifted

@@ -22,10 +22,10 @@ pub fn run(rules: &RuleSet) -> TestRun {
     let mut failures = Vec::new();
     let mut thin = Vec::new();
     let mut examples = 0;
-    for fact in &rules.facts {
+    for (index, fact) in rules.facts.iter().enumerate() {
         for example in &fact.examples {
             examples += 1;
-            if let Some(d) = check(fact, example) {
+            if let Some(d) = check(rules, index, example) {
                 failures.push(d);
             }
         }
@@ -47,15 +47,22 @@ pub fn run(rules: &RuleSet) -> TestRun {
 }
 
 /// `None` when the example passes, else the diagnostic saying why.
-fn check(fact: &Fact, example: &Example) -> Option<Diagnostic> {
+fn check(rules: &RuleSet, index: usize, example: &Example) -> Option<Diagnostic> {
+    let fact: &Fact = &rules.facts[index];
     let ctx = Context {
         published: example.published.as_ref(),
+        ..Context::default()
     };
-    let found = extract::find(fact, 0..fact.patterns.len(), &example.text, ctx);
+    let (found, misses, unplaced) = extract::find_one(rules, index, &example.text, ctx, true);
     let mut got: Vec<String> = Vec::new();
     let mut keys: Vec<String> = Vec::new();
+    let mut why: Vec<String> = Vec::new();
     for f in &found {
         let words = &example.text[f.span.clone()];
+        why.push(format!(
+            "took {words:?} {}",
+            f.evidence.describe(&example.text)
+        ));
         match &f.reading {
             Ok(Reading::Value(v)) => {
                 got.push(format!("{v} (from {words:?})"));
@@ -96,11 +103,27 @@ fn check(fact: &Fact, example: &Example) -> Option<Diagnostic> {
     } else {
         got.join(", ")
     };
+    let fact_id = |f: usize| rules.facts[f].id.clone();
+    why.extend(
+        misses
+            .iter()
+            .map(|m| format!("missed {}", m.describe(&example.text, fact_id))),
+    );
+    why.extend(unplaced.iter().map(|u| {
+        let miss = crate::matcher::evidence::Miss {
+            fact: index,
+            span: u.span.clone(),
+            why: u.why.clone(),
+        };
+        format!("missed {}", miss.describe(&example.text, fact_id))
+    }));
+    let mut notes = vec![format!("expected: {expected}"), format!("got: {got}")];
+    notes.extend(why);
     Some(
         Diagnostic::error()
             .with_message(format!("example of `{}` failed", fact.id))
             .with_labels(vec![Label::primary(fact.file, example.text_span.clone())
                 .with_message(format!("expected {expected}, got {got}"))])
-            .with_notes(vec![format!("expected: {expected}"), format!("got: {got}")]),
+            .with_notes(notes),
     )
 }

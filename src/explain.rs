@@ -6,7 +6,7 @@ use crate::corpus::Corpus;
 use crate::extract::Claim;
 use crate::files::Files;
 use crate::finding::FindingKind;
-use crate::rules::Fact;
+use crate::rules::{Fact, RuleSet};
 use crate::value::Reading;
 use std::fmt::Write as _;
 
@@ -81,11 +81,12 @@ pub fn codes_markdown() -> String {
 
 /// Everything about one fact; with a corpus, which sources state it.
 pub fn fact(
-    fact: &Fact,
+    rules: &RuleSet,
     index: usize,
     files: &Files,
     checked: Option<(&Corpus, &[Claim])>,
 ) -> String {
+    let fact: &Fact = &rules.facts[index];
     let mut out = String::new();
     let pos = files.position(fact.file, fact.id_span.start);
     let _ = writeln!(out, "{}: {}", fact.id, fact.description);
@@ -101,9 +102,14 @@ pub fn fact(
     );
     let _ = writeln!(out, "defined in: {}:{}", files.name(fact.file), pos.line);
     let _ = writeln!(out, "min_sources: {}", fact.min_sources);
-    let _ = writeln!(out, "\npatterns:");
-    for (i, p) in fact.patterns.iter().enumerate() {
-        let _ = writeln!(out, "  {}. {}", i + 1, p.source);
+    if let Some(shape) = &fact.shape {
+        shape_section(&mut out, rules, shape);
+    }
+    if !fact.patterns.is_empty() || fact.shape.is_none() {
+        let _ = writeln!(out, "\npatterns:");
+        for (i, p) in fact.patterns.iter().enumerate() {
+            let _ = writeln!(out, "  {}. {}", i + 1, p.source);
+        }
     }
     if !fact.categories.is_empty() {
         let _ = writeln!(out, "\ncategories:");
@@ -152,8 +158,12 @@ pub fn fact(
                         Ok(Reading::Unresolved(_)) => "unresolved".to_string(),
                         Err(_) => "unreadable".to_string(),
                     };
+                    let why = match c.evidence.how {
+                        crate::matcher::evidence::How::Pattern => String::new(),
+                        _ => format!(", {}", c.evidence.describe(&source.plain)),
+                    };
                     format!(
-                        "{:?} = {v} (line {})",
+                        "{:?} = {v} (line {}{why})",
                         source.words(c.span.clone()),
                         at.line
                     )
@@ -167,6 +177,91 @@ pub fn fact(
         if !any {
             let _ = writeln!(out, "  no source");
         }
+        if fact.shape.is_some() {
+            near_misses(&mut out, rules, index, files, corpus);
+        }
     }
     out
+}
+
+/// The sentence-aware form of a fact, terms resolved to their words.
+fn shape_section(out: &mut String, rules: &RuleSet, shape: &crate::rules::terms::Shape) {
+    let words = |terms: &[crate::rules::terms::Term]| {
+        terms
+            .iter()
+            .map(|t| t.text.as_str())
+            .collect::<Vec<_>>()
+            .join(" | ")
+    };
+    let _ = writeln!(out, "\nfound by:");
+    for &e in &shape.about {
+        let entity = &rules.entities[e];
+        let mut all: Vec<&str> = entity.names.iter().map(|t| t.text.as_str()).collect();
+        all.extend(entity.roles.iter().map(|t| t.text.as_str()));
+        let _ = writeln!(out, "  about: {} ({})", entity.id, all.join(" | "));
+    }
+    match shape.read {
+        crate::rules::terms::Read::Apposition => {
+            let _ = writeln!(out, "  read: a title next to the name");
+            if let Some(of) = shape.of {
+                let _ = writeln!(
+                    out,
+                    "  of: {} (its name is left out of the title)",
+                    rules.entities[of].id
+                );
+            }
+        }
+        crate::rules::terms::Read::Near => {
+            let _ = writeln!(
+                out,
+                "  cues (every form): {}\n  within: {} words of the value",
+                words(&shape.cues),
+                shape.within
+            );
+        }
+    }
+    if !shape.anchors.is_empty() {
+        let _ = writeln!(out, "  anchors: {}", words(&shape.anchors));
+    }
+    if let Some(group) = &shape.group {
+        let _ = writeln!(out, "  group: {group}");
+    }
+    if !shape.veto.is_empty() {
+        let _ = writeln!(out, "  veto: {}", words(&shape.veto));
+    }
+}
+
+/// Values the matcher considered and did not take, per source, and values
+/// of the fact's group it could not place.
+fn near_misses(out: &mut String, rules: &RuleSet, index: usize, files: &Files, corpus: &Corpus) {
+    let mut lines = Vec::new();
+    for source in &corpus.sources {
+        let ctx = crate::value::Context {
+            published: source.meta.published.as_ref(),
+            date_order: source.meta.date_order,
+        };
+        let (_, misses, unplaced) =
+            crate::extract::find_one(rules, index, &source.plain, ctx, true);
+        for m in misses {
+            let at = files.position(source.file, source.map.to_original(m.span.clone()).start);
+            let why = m.describe(&source.plain, |f| rules.facts[f].id.clone());
+            lines.push(format!("  {}:{}: {why}", source.path, at.line));
+        }
+        for u in unplaced {
+            let at = files.position(source.file, source.map.to_original(u.span.clone()).start);
+            let why = crate::matcher::evidence::Miss {
+                fact: index,
+                span: u.span.clone(),
+                why: u.why.clone(),
+            }
+            .describe(&source.plain, |f| rules.facts[f].id.clone());
+            lines.push(format!("  {}:{}: {why}", source.path, at.line));
+        }
+    }
+    if !lines.is_empty() {
+        let _ = writeln!(out, "\nnear misses:");
+        for l in lines {
+            let _ = writeln!(out, "{l}");
+        }
+    }
 }

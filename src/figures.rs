@@ -59,7 +59,7 @@ pub struct Figure {
 const PEOPLE: &str = "users|people|customers|subscribers|employees|workers|members|accounts|voters|students|children|citizens|residents|patients|viewers|readers|staff|profiles|plaintiffs";
 
 static MONEY: LazyLock<Regex> = LazyLock::new(|| {
-    RegexBuilder::new(money::PATTERN)
+    RegexBuilder::new(&money::PATTERN)
         .case_insensitive(true)
         .build()
         .expect("the money pattern compiles")
@@ -293,7 +293,7 @@ mod tests {
             vec![
                 (
                     "more than 500 million users".to_string(),
-                    "at least 500M users".to_string()
+                    "more than 500M users".to_string()
                 ),
                 ("$725 million".to_string(), "USD 725M".to_string()),
                 ("12.5%".to_string(), "12.5%".to_string()),

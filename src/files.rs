@@ -13,8 +13,9 @@ pub type FileId = usize;
 pub type Diagnostic = codespan_reporting::diagnostic::Diagnostic<FileId>;
 
 /// The file database. Texts are shared with the [`crate::corpus::Source`]s
-/// rather than copied.
-#[derive(Default)]
+/// rather than copied, so a clone (the language server's, per edit) is
+/// cheap.
+#[derive(Clone, Default)]
 pub struct Files {
     inner: SimpleFiles<String, Arc<str>>,
 }

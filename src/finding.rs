@@ -52,9 +52,11 @@ pub enum FindingKind {
     Unsupported,
     SelfConflict,
     UnreadableValue,
+    Split,
     UnusedFact,
     RedundantPattern,
     UncoveredExample,
+    UnusedTerm,
     StaleBaseline,
     UnusedAcceptance,
     QuoteDrift,
@@ -62,15 +64,17 @@ pub enum FindingKind {
 }
 
 impl FindingKind {
-    pub const ALL: [FindingKind; 12] = [
+    pub const ALL: [FindingKind; 14] = [
         FindingKind::Conflict,
         FindingKind::ContradictsReference,
         FindingKind::Unsupported,
         FindingKind::SelfConflict,
         FindingKind::UnreadableValue,
+        FindingKind::Split,
         FindingKind::UnusedFact,
         FindingKind::RedundantPattern,
         FindingKind::UncoveredExample,
+        FindingKind::UnusedTerm,
         FindingKind::StaleBaseline,
         FindingKind::UnusedAcceptance,
         FindingKind::QuoteDrift,
@@ -94,9 +98,11 @@ impl FindingKind {
             FindingKind::Unsupported => "FL003",
             FindingKind::SelfConflict => "FL004",
             FindingKind::UnreadableValue => "FL005",
+            FindingKind::Split => "FL006",
             FindingKind::UnusedFact => "FL101",
             FindingKind::RedundantPattern => "FL102",
             FindingKind::UncoveredExample => "FL103",
+            FindingKind::UnusedTerm => "FL104",
             FindingKind::StaleBaseline => "FL201",
             FindingKind::UnusedAcceptance => "FL202",
             FindingKind::QuoteDrift => "FL301",
@@ -112,9 +118,11 @@ impl FindingKind {
             FindingKind::Unsupported => "unsupported",
             FindingKind::SelfConflict => "self-conflict",
             FindingKind::UnreadableValue => "unreadable-value",
+            FindingKind::Split => "split",
             FindingKind::UnusedFact => "unused-fact",
             FindingKind::RedundantPattern => "redundant-pattern",
             FindingKind::UncoveredExample => "uncovered-example",
+            FindingKind::UnusedTerm => "unused-term",
             FindingKind::StaleBaseline => "stale-baseline",
             FindingKind::UnusedAcceptance => "unused-acceptance",
             FindingKind::QuoteDrift => "quote-drift",
@@ -135,12 +143,14 @@ impl FindingKind {
             | FindingKind::ContradictsReference
             | FindingKind::SelfConflict => Severity::Error,
             FindingKind::Unsupported
+            | FindingKind::Split
             | FindingKind::UnusedFact
             | FindingKind::RedundantPattern
             | FindingKind::UncoveredExample
             | FindingKind::UnusedAcceptance
             | FindingKind::QuoteDrift => Severity::Warning,
             FindingKind::UnreadableValue
+            | FindingKind::UnusedTerm
             | FindingKind::StaleBaseline
             | FindingKind::SingleSource => Severity::Note,
         }
@@ -209,6 +219,13 @@ static CODE_DOCS: [CodeDoc; FindingKind::ALL.len()] = [
         fix: "Narrow the pattern (use `{value}` so only readable values are captured), or report the wording if factlint should understand it.",
     },
     CodeDoc {
+        summary: "sources disagree and no side is a clear majority",
+        what: "For one fact, sources state incompatible values, and no value is backed by a clear majority of the sources stating the fact: at least three sources and three quarters of them. factlint then accuses no one: the finding names every side, with its value and the outlets stating it.",
+        why: "A conflict (FL001) is an accusation that one outlet got a fact wrong. Two outlets against one, or three against two, is not evidence enough to say who: the minority may be the one that read the filing. A split still tells the editor that the story's sources disagree and where, so it is a warning by default and does not fail CI unless the story asks (`severity.split = \"error\"` in factlint.toml, or per fact).",
+        example: "warning[FL006]: sources are split on when the lawsuit was filed\n  = sides: April 2023 (Hindustan Times, OpticFlux); April 2, 2024 (TRT Afrika)",
+        fix: "Check the facts behind each side. If one is right, give the fact an `expected` value with a `cite`: a fact sheet always decides, and the wrong side becomes FL002. If the difference is acceptable, acknowledge it in sources.toml.",
+    },
+    CodeDoc {
         summary: "a fact matched nothing in any source",
         what: "None of the fact's patterns matched in any article of the run.",
         why: "A fact that finds nothing checks nothing: its patterns may be too narrow, or the fact may not belong to this story.",
@@ -228,6 +245,13 @@ static CODE_DOCS: [CodeDoc; FindingKind::ALL.len()] = [
         why: "An example states a wording the fact must handle. If no pattern reaches it, the rule is known to miss that wording in real articles.",
         example: "[[fact.example]]\ntext = \"Netflix's 2017 ad budget was $150 million.\"\nvalues = [\"$150M\"]  <- FL103 when no pattern matches this sentence",
         fix: "Add or extend a pattern so it matches the example, and run `factlint test` to check the value it extracts.",
+    },
+    CodeDoc {
+        summary: "an entity name, cue, anchor or veto of a rule occurs in no source",
+        what: "A word or phrase a rule gives (an entity's name or role, a fact's cue, anchor or veto) was found in none of the sources of this run, not even outside the sentences that matter, and in none of the rules' examples.",
+        why: "A term that never occurs is usually misspelt or written the way no outlet writes it (\"Netflix Inc\" for \"Netflix\"), so the fact is found in fewer sentences than its author thinks. A synonym kept on purpose for articles still to come is shown by an example that uses it, and then is not reported.",
+        example: "[entity.hastings]\nnames = [\"Reed Hastings\", \"Reed Hasting\"]  <- FL104 on \"Reed Hasting\"",
+        fix: "Check the spelling against the articles, add a `[[fact.example]]` that uses the term, or remove it. `factlint explain FACT PATH` shows what the matcher saw in an article.",
     },
     CodeDoc {
         summary: "a baseline entry matches no current finding",

@@ -30,6 +30,7 @@ pub mod compare;
 pub mod config;
 pub mod corpus;
 pub mod discover;
+pub mod evidence;
 pub mod examples;
 pub mod explain;
 pub mod extract;
@@ -39,10 +40,16 @@ pub mod finding;
 pub mod gate;
 pub mod hygiene;
 pub mod init;
+pub mod input;
+pub mod matcher;
+pub mod prefilter;
 pub mod quotes;
 pub mod report;
 pub mod rules;
+pub mod server;
+pub mod suggest;
 pub mod suppress;
+pub mod text;
 pub mod value;
 
 use config::{Config, Origin};
@@ -62,6 +69,7 @@ pub fn load_rules(config: &Config, files: &mut Files) -> Result<RuleSet, Vec<Dia
             config::CONFIG_FILE
         ))]);
     }
+    input::check_rule_paths(&config.rules)?;
     RuleSet::load(&config.rules, &config.defaults, files)
 }
 
@@ -70,6 +78,9 @@ pub struct Checked {
     pub corpus: Corpus,
     pub rules: RuleSet,
     pub claims: Vec<Claim>,
+    /// Values of a rival group that no fact of it could take: shown in the
+    /// table and JSON, never a finding.
+    pub unplaced: Vec<(usize, matcher::Unplaced)>,
     pub findings: Vec<Finding>,
 }
 
@@ -81,8 +92,48 @@ pub fn check(
     corpus_paths: &[PathBuf],
     config: &Config,
 ) -> Result<Checked, Vec<Diagnostic>> {
+    check_in_stages(files, corpus_paths, config, &mut |_| {})
+}
+
+/// What [`check_in_stages`] is doing, for a progress display.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Stage {
+    Loading,
+    Extracting,
+    Comparing,
+}
+
+impl Stage {
+    pub const COUNT: usize = 3;
+
+    pub fn describe(self) -> &'static str {
+        match self {
+            Stage::Loading => "reading rules and articles",
+            Stage::Extracting => "extracting claims",
+            Stage::Comparing => "comparing sources",
+        }
+    }
+}
+
+/// [`check`], calling `stage` as each stage starts: the binary shows a
+/// progress bar on long runs; the library itself never prints.
+pub fn check_in_stages(
+    files: &mut Files,
+    corpus_paths: &[PathBuf],
+    config: &Config,
+    stage: &mut dyn FnMut(Stage),
+) -> Result<Checked, Vec<Diagnostic>> {
+    stage(Stage::Loading);
     let rules = load_rules(config, files);
-    let corpus = Corpus::load_with(corpus_paths, &config.inputs, files);
+    let corpus = Corpus::load_with(corpus_paths, &config.inputs, files).map(|mut c| {
+        // Sources with no publication date take the story's, if set.
+        for s in &mut c.sources {
+            if s.meta.published.is_none() {
+                s.meta.published.clone_from(&config.story_published);
+            }
+        }
+        c
+    });
     let (rules, corpus) = match (rules, corpus) {
         (Ok(r), Ok(c)) => (r, c),
         (r, c) => {
@@ -91,15 +142,33 @@ pub fn check(
             return Err(errors);
         }
     };
-    let claims = extract::extract(&rules, &corpus);
-    let mut findings = compare::compare(&rules, &corpus, &claims);
-    findings.extend(hygiene::check(&rules, &corpus, &claims));
-    findings.extend(quotes::check(&corpus, &config.quotes));
-    findings.extend(figures::single_source(&corpus, &claims, &config.figures));
+    stage(Stage::Extracting);
+    let extraction = extract::extract_all(&rules, &corpus);
+    let claims = extraction.claims;
+    stage(Stage::Comparing);
+    let findings = findings(&rules, &corpus, &claims, Some(&extraction.seen), config);
     Ok(Checked {
         corpus,
         rules,
         claims,
+        unplaced: extraction.unplaced,
         findings,
     })
+}
+
+/// Every check after extraction, on claims however they were obtained:
+/// the command line extracts a whole corpus at once, the language server
+/// one edited article at a time.
+pub fn findings(
+    rules: &RuleSet,
+    corpus: &Corpus,
+    claims: &[Claim],
+    seen: Option<&std::collections::BTreeSet<matcher::TermId>>,
+    config: &Config,
+) -> Vec<Finding> {
+    let mut findings = compare::compare(rules, corpus, claims);
+    findings.extend(hygiene::check_with_terms(rules, corpus, claims, seen));
+    findings.extend(quotes::check(corpus, &config.quotes));
+    findings.extend(figures::single_source(corpus, claims, &config.figures));
+    findings
 }

@@ -3,19 +3,21 @@
 //! bad input). This is the only code that prints.
 
 mod cli;
+mod progress;
 
 use clap::Parser;
 use cli::{
-    CheckArgs, Cli, ColorWhen, Command, DiscoverArgs, ExplainArgs, FailOn, Format, InitArgs,
-    TableArgs, TableFormat, TestArgs,
+    CheckArgs, Cli, ColorWhen, Command, DiscoverArgs, ExplainArgs, FailOn, Format, GlobalArgs,
+    InitArgs, TableArgs, TableFormat, TestArgs,
 };
 use codespan_reporting::term::{self, termcolor, termcolor::WriteColor};
 use factlint::baseline::Baseline;
 use factlint::config::Config;
 use factlint::corpus::display;
 use factlint::files::{Diagnostic, Files};
-use factlint::finding::Severity;
+use factlint::finding::{FindingKind, Severity};
 use factlint::report::{self, Layout, Report};
+use std::fmt::Write as _;
 use std::io::{self, IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -25,15 +27,40 @@ const FINDINGS: u8 = 1;
 const BAD_INPUT: u8 = 2;
 
 fn main() -> ExitCode {
+    // An interrupted write leaves no temporary file behind.
+    let _ = ctrlc::set_handler(|| {
+        factlint::atomic::remove_pending();
+        std::process::exit(130);
+    });
     let cli = Cli::parse();
+    if cli.command.is_none() {
+        if let Some(message) = mistyped_command(&cli.check.paths) {
+            eprintln!("error: {message}");
+            return ExitCode::from(BAD_INPUT);
+        }
+    }
     let mut files = Files::new();
+    let global = &cli.global;
     let outcome = match cli.command {
-        None => check(cli.check, &mut files),
-        Some(Command::Test(args)) => test(args, &mut files),
-        Some(Command::Table(args)) => table(args, &mut files),
-        Some(Command::Explain(args)) => explain(args, &mut files),
+        None if cli.check.watch => watch(&cli.check, global),
+        None => check(&cli.check, global, &mut files),
+        Some(Command::Test(args)) => test(args, global, &mut files),
+        Some(Command::Table(args)) => table(args, global, &mut files),
+        Some(Command::Explain(args)) => explain(args, global, &mut files),
         Some(Command::Init(args)) => init(args),
-        Some(Command::Discover(args)) => discover(args, &mut files),
+        Some(Command::Discover(args)) => discover(args, global, &mut files),
+        Some(Command::Server) => server(),
+        Some(Command::Completions(args)) => emit(ColorWhen::Never, |out| {
+            let mut command = <Cli as clap::CommandFactory>::command();
+            clap_complete::generate(args.shell, &mut command, "factlint", out);
+            Ok(())
+        })
+        .map(|()| 0),
+        Some(Command::Man) => emit(ColorWhen::Never, |out| {
+            clap_mangen::Man::new(<Cli as clap::CommandFactory>::command()).render(out)
+        })
+        .map(|()| 0),
+        Some(Command::Kinds(args)) => kinds(args.kind.as_deref()),
     };
     match outcome {
         Ok(code) => ExitCode::from(code),
@@ -80,8 +107,8 @@ fn emit(
     }
 }
 
-fn check(args: CheckArgs, files: &mut Files) -> Outcome {
-    let bad = input(args.color);
+fn check(args: &CheckArgs, global: &GlobalArgs, files: &mut Files) -> Outcome {
+    let bad = input(global.color);
     // Standard input is found a configuration from where it is placed.
     let near: Vec<PathBuf> = args
         .paths
@@ -91,31 +118,51 @@ fn check(args: CheckArgs, files: &mut Files) -> Outcome {
             _ => p.clone(),
         })
         .collect();
-    let mut config = Config::resolve(
-        args.rules.config.as_deref(),
-        &args.rules.rules,
-        &near,
-        files,
-    )
-    .map_err(&bad)?;
+    let mut config =
+        Config::resolve(global.config.as_deref(), &global.rules, &near, files).map_err(&bad)?;
     config.inputs.exclude.extend(args.exclude.iter().cloned());
     config.inputs.stdin_filename = args.stdin_filename.clone();
+    let config = sized(config, global.max_article_bytes);
     if args.show_config {
-        emit(args.color, |out| out.write_all(config.show().as_bytes()))?;
+        emit(global.color, |out| out.write_all(config.show().as_bytes()))?;
         return Ok(0);
     }
     if args.show_furniture {
         let corpus = factlint::corpus::Corpus::load_with(&args.paths, &config.inputs, files)
             .map_err(&bad)?;
         let shown = factlint::corpus::furniture::listing(&corpus, files);
-        emit(args.color, |out| out.write_all(shown.as_bytes()))?;
+        emit(global.color, |out| out.write_all(shown.as_bytes()))?;
         return Ok(0);
     }
-    let checked = factlint::check(files, &args.paths, &config).map_err(&bad)?;
+    let checked = {
+        // Machine formats and files get no progress bar, nor does a pipe.
+        let shown = matches!(args.format, Format::Human | Format::Table)
+            && args.output.is_none()
+            && io::stderr().is_terminal();
+        let progress = shown.then(progress::Bar::start);
+        let checked = factlint::check_in_stages(files, &args.paths, &config, &mut |stage| {
+            if let Some(bar) = &progress {
+                bar.stage(stage);
+            }
+        });
+        if let Some(bar) = progress {
+            bar.finish();
+        }
+        checked.map_err(&bad)?
+    };
 
     // Reviewed discrepancies first: a baseline records what is left.
     let (mut findings, acknowledged) =
         factlint::suppress::apply(&checked.corpus, checked.findings.clone(), &config.defaults);
+    let destinations = [args.write_baseline.as_ref(), args.output.as_ref()];
+    for path in destinations.into_iter().flatten() {
+        if let Some(why) = factlint::atomic::refusal(path, files, &args.paths) {
+            return Err(bad(vec![factlint::files::error(format!(
+                "refusing to write `{}`: {why}",
+                display(path)
+            ))]));
+        }
+    }
     if let Some(path) = &args.write_baseline {
         let baseline = Baseline::of(&findings, files);
         baseline.write(path).map_err(|e| output_error(path, e))?;
@@ -210,24 +257,30 @@ fn check(args: CheckArgs, files: &mut Files) -> Outcome {
             Format::Sarif => return report::write_sarif(&report, &mut out),
             Format::Github => report::write_github(&report, &mut out)?,
             Format::Junit => return report::write_junit(&report, threshold, &mut out),
-            Format::Table => {
-                report::write_table(&report, Layout::Text { width: Some(120) }, &mut out)?
-            }
+            Format::Table => report::write_table(
+                &report,
+                Layout::Text {
+                    width: Some(table_width(global)),
+                },
+                &mut out,
+            )?,
         }
         if args.statistics {
+            writeln!(out)?;
+            report::write_tally(&report, &mut out)?;
             writeln!(out)?;
             report::write_statistics(&report, &mut out)?;
         }
         Ok(())
     };
     match &args.output {
-        Some(path) => {
+        Some(path) if path.as_os_str() != "-" => {
             let mut buffer = termcolor::NoColor::new(Vec::new());
             render(&mut buffer).map_err(Failure::Output)?;
             factlint::atomic::replace(path, &buffer.into_inner())
                 .map_err(|e| output_error(path, e))?;
         }
-        None => emit(args.color, |out| render(out))?,
+        _ => emit(global.color, |out| render(out))?,
     }
     Ok(if report.fails(threshold) && !args.exit_zero {
         FINDINGS
@@ -246,11 +299,13 @@ fn output_error(path: &std::path::Path, e: io::Error) -> Failure {
     )
 }
 
-fn test(args: TestArgs, files: &mut Files) -> Outcome {
-    let bad = input(args.color);
+fn test(args: TestArgs, global: &GlobalArgs, files: &mut Files) -> Outcome {
+    let bad = input(global.color);
+    let mut rule_paths = args.rules.clone();
+    rule_paths.extend(global.rules.iter().cloned());
     let config = Config::resolve(
-        args.config.as_deref(),
-        &args.rules,
+        global.config.as_deref(),
+        &rule_paths,
         &[PathBuf::from(".")],
         files,
     )
@@ -258,7 +313,7 @@ fn test(args: TestArgs, files: &mut Files) -> Outcome {
     let rules = factlint::load_rules(&config, files).map_err(&bad)?;
     let run = factlint::examples::run(&rules);
     let config_term = term::Config::default();
-    emit(args.color, |out| {
+    emit(global.color, |out| {
         for d in &run.failures {
             term::emit_to_write_style(out, &config_term, files.codespan(), d).map_err(to_io)?;
         }
@@ -276,15 +331,11 @@ fn test(args: TestArgs, files: &mut Files) -> Outcome {
     Ok(if run.failures.is_empty() { 0 } else { FINDINGS })
 }
 
-fn table(args: TableArgs, files: &mut Files) -> Outcome {
-    let bad = input(ColorWhen::Never);
-    let config = Config::resolve(
-        args.rules.config.as_deref(),
-        &args.rules.rules,
-        &args.paths,
-        files,
-    )
-    .map_err(&bad)?;
+fn table(args: TableArgs, global: &GlobalArgs, files: &mut Files) -> Outcome {
+    let bad = input(global.color);
+    let config = Config::resolve(global.config.as_deref(), &global.rules, &args.paths, files)
+        .map_err(&bad)?;
+    let config = sized(config, global.max_article_bytes);
     let checked = factlint::check(files, &args.paths, &config).map_err(&bad)?;
     let report = Report::new(
         files,
@@ -295,7 +346,7 @@ fn table(args: TableArgs, files: &mut Files) -> Outcome {
     );
     let layout = match args.format {
         TableFormat::Text => Layout::Text {
-            width: (!args.wide).then_some(args.width),
+            width: (!args.wide).then(|| table_width(global)),
         },
         TableFormat::Csv => Layout::Csv,
         TableFormat::Markdown => Layout::Markdown,
@@ -306,15 +357,30 @@ fn table(args: TableArgs, files: &mut Files) -> Outcome {
     Ok(0)
 }
 
-fn explain(args: ExplainArgs, files: &mut Files) -> Outcome {
-    let bad = input(ColorWhen::Auto);
+/// `factlint kinds [KIND]`, `factlint explain kind:KIND`: the wordings
+/// tables of the value kinds.
+fn kinds(kind: Option<&str>) -> Outcome {
+    let text = match kind {
+        None => factlint::value::wordings::document(),
+        Some(name) => factlint::value::wordings::describe(name)
+            .map_err(|why| input(ColorWhen::Auto)(vec![factlint::files::error(why)]))?,
+    };
+    emit(ColorWhen::Never, |out| out.write_all(text.as_bytes()))?;
+    Ok(0)
+}
+
+fn explain(args: ExplainArgs, global: &GlobalArgs, files: &mut Files) -> Outcome {
+    let bad = input(global.color);
     if args.all_codes {
         emit(ColorWhen::Never, |out| {
             out.write_all(factlint::explain::codes_markdown().as_bytes())
         })?;
         return Ok(0);
     }
-    let id = args.id.unwrap_or_default();
+    let id = args.id.clone().unwrap_or_default();
+    if let Some(kind) = id.strip_prefix("kind:") {
+        return kinds(Some(kind));
+    }
     if let Some(kind) = factlint::explain::find_code(&id) {
         emit(ColorWhen::Never, |out| {
             out.write_all(factlint::explain::code(kind).as_bytes())
@@ -326,17 +392,23 @@ fn explain(args: ExplainArgs, files: &mut Files) -> Outcome {
     } else {
         args.paths.clone()
     };
-    let config = Config::resolve(
-        args.rules.config.as_deref(),
-        &args.rules.rules,
-        &corpus_hint,
-        files,
-    )
-    .map_err(&bad)?;
+    let config = Config::resolve(global.config.as_deref(), &global.rules, &corpus_hint, files)
+        .map_err(&bad)?;
+    let config = sized(config, global.max_article_bytes);
     let rules = factlint::load_rules(&config, files).map_err(&bad)?;
+    if id == "figures" || id.starts_with("quote:") {
+        return explain_finding_id(&id, &args, &config, files);
+    }
     let Some(index) = rules.facts.iter().position(|f| f.id == id) else {
+        let mut known: Vec<&str> = FindingKind::ALL
+            .iter()
+            .flat_map(|k| [k.code(), k.name()])
+            .collect();
+        known.extend(rules.facts.iter().map(|f| f.id.as_str()));
+        known.push("figures");
         return Err(bad(vec![factlint::files::error(format!(
-            "`{id}` is neither a finding code (FL001…, or a kind such as `conflict`) nor a fact in the rules"
+            "`{id}` is neither a finding code (FL001…, or a kind such as `conflict`) nor a fact in the rules, nor `figures` or a `quote:…` id{}",
+            factlint::suggest::did_you_mean(&id, known)
         ))]));
     };
     let checked = if args.paths.is_empty() {
@@ -346,16 +418,142 @@ fn explain(args: ExplainArgs, files: &mut Files) -> Outcome {
     };
     // The fact as loaded for the corpus run, if any, else from the rules.
     let text = match &checked {
-        Some(c) => factlint::explain::fact(
-            &c.rules.facts[index],
-            index,
-            files,
-            Some((&c.corpus, &c.claims)),
-        ),
-        None => factlint::explain::fact(&rules.facts[index], index, files, None),
+        Some(c) => factlint::explain::fact(&c.rules, index, files, Some((&c.corpus, &c.claims))),
+        None => factlint::explain::fact(&rules, index, files, None),
     };
     emit(ColorWhen::Never, |out| out.write_all(text.as_bytes()))?;
     Ok(0)
+}
+
+/// `factlint explain figures` and `factlint explain quote:…`: ids of the
+/// rule-free checks, which exist only in a corpus. With articles, their
+/// findings; without, what the check is.
+fn explain_finding_id(id: &str, args: &ExplainArgs, config: &Config, files: &mut Files) -> Outcome {
+    let bad = input(ColorWhen::Auto);
+    let kind = if id == "figures" {
+        FindingKind::SingleSource
+    } else {
+        FindingKind::QuoteDrift
+    };
+    let mut text = format!(
+        "{id}: {}
+",
+        if id == "figures" {
+            "the figures only one source states (no rule needed)"
+        } else {
+            "a quotation several sources print (no rule needed)"
+        }
+    );
+    if args.paths.is_empty() {
+        text.push_str(
+            "give the articles (`factlint explain ID PATH…`) to see its findings
+
+",
+        );
+        text.push_str(&factlint::explain::code(kind));
+        emit(ColorWhen::Never, |out| out.write_all(text.as_bytes()))?;
+        return Ok(0);
+    }
+    let checked = factlint::check(files, &args.paths, config).map_err(&bad)?;
+    let mine: Vec<_> = checked
+        .findings
+        .iter()
+        .filter(|f| f.fact == id)
+        .cloned()
+        .collect();
+    if mine.is_empty() && id != "figures" {
+        let ids: Vec<&str> = checked
+            .findings
+            .iter()
+            .map(|f| f.fact.as_str())
+            .filter(|f| f.starts_with("quote:"))
+            .collect();
+        return Err(bad(vec![factlint::files::error(format!(
+            "no finding in these articles has the id `{id}`{}",
+            factlint::suggest::did_you_mean(id, ids)
+        ))]));
+    }
+    let report = Report::new(
+        files,
+        &checked.corpus,
+        &checked.rules,
+        &checked.claims,
+        mine,
+    );
+    let _ = writeln!(
+        text,
+        "checked by {} {}: {}
+",
+        kind.code(),
+        kind.name(),
+        kind.summary()
+    );
+    emit(ColorWhen::Never, |out| {
+        out.write_all(text.as_bytes())?;
+        report::write_human(&report, out)
+    })?;
+    Ok(0)
+}
+
+/// `--watch`: check, then check again whenever a file the check read
+/// changes. Files are polled, not watched through the operating system: a
+/// story is dozens of files, and polling works the same on every system
+/// and network drive.
+fn watch(args: &CheckArgs, global: &GlobalArgs) -> Outcome {
+    loop {
+        let watched = watched_paths(args, global);
+        let before = snapshot(&watched);
+        let mut files = Files::new();
+        match check(args, global, &mut files) {
+            Ok(_) => {}
+            Err(Failure::Input(errors, color)) => print_errors(
+                &files,
+                &errors,
+                color_choice(color, io::stderr().is_terminal()),
+            ),
+            Err(Failure::Output(e)) => return Err(Failure::Output(e)),
+        }
+        eprintln!("factlint: watching for changes (Ctrl-C to stop)");
+        while snapshot(&watched) == before {
+            std::thread::sleep(std::time::Duration::from_millis(250));
+        }
+        eprintln!("factlint: files changed; checking again");
+    }
+}
+
+/// The articles, rules and configuration a check reads.
+fn watched_paths(args: &CheckArgs, global: &GlobalArgs) -> Vec<PathBuf> {
+    let mut paths = args.paths.clone();
+    let mut scratch = Files::new();
+    match Config::resolve(
+        global.config.as_deref(),
+        &global.rules,
+        &args.paths,
+        &mut scratch,
+    ) {
+        Ok(config) => {
+            paths.extend(config.rules);
+            paths.extend(config.file.map(|(path, _)| path));
+        }
+        Err(_) => paths.extend(global.rules.iter().cloned()),
+    }
+    paths
+}
+
+/// Every file under `paths` with its modification time and size.
+fn snapshot(paths: &[PathBuf]) -> Vec<(PathBuf, Option<std::time::SystemTime>, u64)> {
+    let mut seen: Vec<_> = paths
+        .iter()
+        .flat_map(|p| walkdir::WalkDir::new(p).sort_by_file_name())
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_file())
+        .filter_map(|e| {
+            let meta = e.metadata().ok()?;
+            Some((e.into_path(), meta.modified().ok(), meta.len()))
+        })
+        .collect();
+    seen.sort();
+    seen
 }
 
 fn init(args: InitArgs) -> Outcome {
@@ -390,8 +588,8 @@ fn init(args: InitArgs) -> Outcome {
     }
 }
 
-fn discover(args: DiscoverArgs, files: &mut Files) -> Outcome {
-    let bad = input(ColorWhen::Auto);
+fn discover(args: DiscoverArgs, global: &GlobalArgs, files: &mut Files) -> Outcome {
+    let bad = input(global.color);
     if let Some(path) = &args.output {
         if path.exists() {
             return Err(bad(vec![factlint::files::error(format!(
@@ -400,11 +598,13 @@ fn discover(args: DiscoverArgs, files: &mut Files) -> Outcome {
             ))]));
         }
     }
-    let config = Config::resolve(args.config.as_deref(), &[], &args.paths, files).map_err(&bad)?;
+    let config = Config::resolve(global.config.as_deref(), &global.rules, &args.paths, files)
+        .map_err(&bad)?;
+    let config = sized(config, global.max_article_bytes);
     let corpus =
         factlint::corpus::Corpus::load_with(&args.paths, &config.inputs, files).map_err(&bad)?;
     let drift = factlint::quotes::check(&corpus, &config.quotes);
-    let text = factlint::discover::discover(&corpus, &drift);
+    let text = factlint::discover::discover(&corpus, &drift, args.max_proposals);
     match &args.output {
         Some(path) => {
             factlint::atomic::create(path, text.as_bytes()).map_err(|e| output_error(path, e))?;
@@ -415,6 +615,62 @@ fn discover(args: DiscoverArgs, files: &mut Files) -> Outcome {
     Ok(0)
 }
 
+/// A first path that does not exist and is spelt like a command
+/// (`factlint tset`) is a mistyped command, not a missing article.
+fn mistyped_command(paths: &[PathBuf]) -> Option<String> {
+    let first = paths.first()?;
+    let word = first.to_str()?;
+    if first.exists() || word.contains(['/', '.', '\\']) {
+        return None;
+    }
+    let command = <Cli as clap::CommandFactory>::command();
+    let names: Vec<&str> = command.get_subcommands().map(|c| c.get_name()).collect();
+    if names.contains(&word) {
+        return Some(format!(
+            "`{word}` is a subcommand, but options came before it: write `factlint {word}` first, then its options (to check a folder named `{word}`, write `./{word}`)"
+        ));
+    }
+    let near = factlint::suggest::nearest(word, names.iter().copied())?;
+    Some(format!(
+        "unrecognized subcommand `{word}`; did you mean `factlint {near}`? (to check a folder named `{word}`, write `./{word}`)"
+    ))
+}
+
+/// The width text tables fit into: `--width`, else the terminal's, else
+/// 120 columns (a pipe or a file has no width; 120 suits a review diff).
+fn table_width(global: &GlobalArgs) -> usize {
+    global.width.unwrap_or_else(|| {
+        terminal_size::terminal_size_of(io::stdout())
+            .map(|(w, _)| usize::from(w.0))
+            .unwrap_or(120)
+    })
+}
+
+/// The language server speaks on stdio until the editor shuts it down.
+fn server() -> Outcome {
+    let (connection, threads) = lsp_server::Connection::stdio();
+    let served = factlint::server::serve(connection);
+    let joined = threads.join();
+    match served {
+        Err(e) => Err(Failure::Input(
+            vec![factlint::files::error(format!("server: {e}"))],
+            ColorWhen::Never,
+        )),
+        Ok(()) => {
+            joined.map_err(Failure::Output)?;
+            Ok(0)
+        }
+    }
+}
+
+/// The configuration with `--max-article-bytes`, when given, applied.
+fn sized(mut config: Config, max_article_bytes: Option<u64>) -> Config {
+    if let Some(bytes) = max_article_bytes {
+        config.set_max_article_bytes(bytes);
+    }
+    config
+}
+
 fn to_io(e: codespan_reporting::files::Error) -> io::Error {
     match e {
         codespan_reporting::files::Error::Io(e) => e,
@@ -423,13 +679,30 @@ fn to_io(e: codespan_reporting::files::Error) -> io::Error {
 }
 
 /// `auto` means colour on a terminal, unless NO_COLOR is set and not empty
-/// (https://no-color.org); an explicit `always` wins over NO_COLOR.
+/// (https://no-color.org) or the terminal is dumb; an explicit `always`
+/// wins over NO_COLOR. termcolor's own `auto` takes an empty NO_COLOR as
+/// set, so it is decided here and termcolor told `always` or `never`.
 fn color_choice(when: ColorWhen, terminal: bool) -> termcolor::ColorChoice {
-    let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+    colors(
+        when,
+        terminal,
+        std::env::var_os("NO_COLOR"),
+        std::env::var_os("TERM"),
+    )
+}
+
+fn colors(
+    when: ColorWhen,
+    terminal: bool,
+    no_color: Option<std::ffi::OsString>,
+    term: Option<std::ffi::OsString>,
+) -> termcolor::ColorChoice {
+    let no_color = no_color.is_some_and(|v| !v.is_empty());
+    let dumb = term.is_some_and(|t| t == "dumb");
     match when {
         ColorWhen::Always => termcolor::ColorChoice::Always,
         ColorWhen::Never => termcolor::ColorChoice::Never,
-        ColorWhen::Auto if terminal && !no_color => termcolor::ColorChoice::Auto,
+        ColorWhen::Auto if terminal && !no_color && !dumb => termcolor::ColorChoice::Always,
         ColorWhen::Auto => termcolor::ColorChoice::Never,
     }
 }
@@ -448,4 +721,43 @@ fn print_errors(files: &Files, errors: &[Diagnostic], color: termcolor::ColorCho
         if n == 1 { "" } else { "s" }
     ));
     let _ = term::emit_to_write_style(&mut err, &config, files.codespan(), &closing);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use termcolor::ColorChoice;
+
+    #[test]
+    fn no_color_counts_only_when_not_empty() {
+        let set = |v: &str| Some(std::ffi::OsString::from(v));
+        assert_eq!(
+            colors(ColorWhen::Auto, true, None, None),
+            ColorChoice::Always
+        );
+        assert_eq!(
+            colors(ColorWhen::Auto, true, set(""), None),
+            ColorChoice::Always
+        );
+        assert_eq!(
+            colors(ColorWhen::Auto, true, set("1"), None),
+            ColorChoice::Never
+        );
+        assert_eq!(
+            colors(ColorWhen::Auto, false, None, None),
+            ColorChoice::Never
+        );
+        assert_eq!(
+            colors(ColorWhen::Auto, true, None, set("dumb")),
+            ColorChoice::Never
+        );
+        assert_eq!(
+            colors(ColorWhen::Always, false, set("1"), None),
+            ColorChoice::Always
+        );
+        assert_eq!(
+            colors(ColorWhen::Never, true, None, None),
+            ColorChoice::Never
+        );
+    }
 }

@@ -34,13 +34,17 @@ fn a_conflict_exits_1_and_fail_on_controls_warnings() {
             b"In 2017, Netflix agreed to spend $150 million on ads.",
         ),
         ("b.txt", b"In 2017 Netflix would spend $150M on Facebook."),
+        (
+            "b2.txt",
+            b"In 2017 Netflix would spend 150 million dollars on Facebook.",
+        ),
         ("c.txt", b"In 2017 Netflix would spend $200M on Facebook."),
         ("rules/r.toml", RULE.as_bytes()),
     ]);
     let out = run_in(dir.path(), &[".", "--format", "short"]);
     assert_eq!(code(&out), 1);
     assert!(
-        stdout(&out).starts_with("c.txt:1:29: error[FL001] c.txt disagrees with 2 other sources"),
+        stdout(&out).starts_with("c.txt:1:29: error[FL001] c.txt disagrees with 3 other sources"),
         "{}",
         stdout(&out)
     );
@@ -270,35 +274,119 @@ fn colour_follows_the_flag_and_no_color() {
     assert!(!escape(&run_in(dir.path(), &["."])));
 }
 
+/// Every file under `dir` (relative path, bytes), sorted.
+fn tree(dir: &std::path::Path) -> Vec<(String, Vec<u8>)> {
+    let mut files: Vec<(String, Vec<u8>)> = walkdir::WalkDir::new(dir)
+        .into_iter()
+        .map(|e| e.unwrap())
+        .filter(|e| e.file_type().is_file())
+        .map(|e| {
+            let name = e
+                .path()
+                .strip_prefix(dir)
+                .unwrap()
+                .to_string_lossy()
+                .into_owned();
+            (name, std::fs::read(e.path()).unwrap())
+        })
+        .collect();
+    files.sort();
+    files
+}
+
 #[test]
 fn the_corpus_is_never_modified() {
-    let before: Vec<Vec<u8>> = std::fs::read_dir(root().join("corpus"))
+    let dir = story();
+    let p = dir.path();
+    let sources = |p: &std::path::Path| (tree(&p.join("corpus")), tree(&p.join("rules")));
+    let before = sources(p);
+    assert!(before.0.len() >= 6 && before.1.len() >= 5);
+    // Every mode that writes a file, each asserting it did its work.
+    let runs: &[(&[&str], i32)] = &[
+        (&["corpus", "--write-baseline", "b.json"], 0),
+        (&["corpus", "--baseline", "b.json", "--prune-baseline"], 0),
+        (&["corpus", "--format", "sarif", "-o", "out.sarif"], 1),
+        (&["corpus", "--format", "json", "-o", "out.json"], 1),
+        (&["table", "corpus"], 0),
+    ];
+    for (args, expected) in runs {
+        let out = run_in(p, args);
+        assert_eq!(code(&out), *expected, "{args:?}: {}", stderr(&out));
+    }
+    assert!(std::fs::read(p.join("b.json")).unwrap().len() > 100);
+    assert!(std::fs::read(p.join("out.sarif")).unwrap().len() > 100);
+    assert_eq!(before, sources(p));
+}
+
+/// The story's corpus and 36 more articles: copies under new names and
+/// variants with other figures, enough for rayon to split the work.
+fn bigger_story() -> tempfile::TempDir {
+    let dir = story();
+    let corpus = dir.path().join("corpus");
+    let articles: Vec<_> = std::fs::read_dir(&corpus)
         .unwrap()
-        .map(|e| std::fs::read(e.unwrap().path()).unwrap())
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
         .collect();
-    run(&["corpus/", "--format", "json"]);
-    let after: Vec<Vec<u8>> = std::fs::read_dir(root().join("corpus"))
-        .unwrap()
-        .map(|e| std::fs::read(e.unwrap().path()).unwrap())
-        .collect();
-    assert_eq!(before, after);
+    for copy in 0..5 {
+        for article in &articles {
+            let name = article.file_name().unwrap().to_string_lossy();
+            std::fs::copy(article, corpus.join(format!("copy{copy}-{name}"))).unwrap();
+        }
+    }
+    for (i, figure) in [
+        "$200 million",
+        "$150 million",
+        "$1.5 billion",
+        "$300m",
+        "150 million dollars",
+        "$200 million",
+        "€150 million",
+        "$150m",
+        "$150 million",
+        "$175 million",
+        "$150 million",
+    ]
+    .iter()
+    .enumerate()
+    {
+        std::fs::write(
+            corpus.join(format!("variant{i:02}.md")),
+            format!("# Variant {i}\n\nIn 2017, Netflix agreed to spend\n{figure} on Facebook advertising, the filing says.\nReed Hastings, Netflix's boss, said nothing.\n"),
+        )
+        .unwrap();
+    }
+    dir
 }
 
 #[test]
 fn output_does_not_depend_on_the_thread_count() {
-    let with_threads = |n: &str| {
-        std::process::Command::new(env!("CARGO_BIN_EXE_factlint"))
-            .args(["corpus/", "--format", "json"])
-            .current_dir(root())
-            .env("RAYON_NUM_THREADS", n)
+    let dir = bigger_story();
+    let formats = [
+        "human", "short", "json", "sarif", "github", "junit", "table",
+    ];
+    let with_threads = |format: &str, threads: &str| {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_factlint"))
+            .args(["corpus", "--format", format, "--statistics"])
+            .current_dir(dir.path())
+            .env("RAYON_NUM_THREADS", threads)
+            .env_remove("NO_COLOR")
+            .env_remove("FACTLINT_CONFIG")
             .output()
-            .unwrap()
-            .stdout
+            .unwrap();
+        (code(&out), out.stdout, out.stderr)
     };
-    let one = with_threads("1");
-    assert!(!one.is_empty());
-    assert_eq!(one, with_threads("4"));
-    assert_eq!(one, with_threads("16"));
+    for format in formats {
+        let one = with_threads(format, "1");
+        assert_eq!(one.0, 1, "{format}: {}", String::from_utf8_lossy(&one.2));
+        assert!(one.1.len() > 1000, "{format}: too little output to compare");
+        for threads in ["2", "8"] {
+            assert!(
+                one == with_threads(format, threads),
+                "{format} differs between 1 and {threads} threads"
+            );
+        }
+    }
 }
 
 /// Deterministic pseudo-random text made of the pieces the extractors care

@@ -49,7 +49,7 @@ patterns = ['in 2017{gap}spend {value}']
 "#;
 
 #[test]
-fn conflict_labels_the_outlier_against_the_consensus() {
+fn conflict_labels_the_outlier_against_a_clear_majority() {
     let (found, json) = lint(
         SPEND,
         &[
@@ -58,22 +58,102 @@ fn conflict_labels_the_outlier_against_the_consensus() {
                 "In 2017, Netflix agreed to spend $150 million on ads.",
             ),
             ("corpus/b.txt", "In 2017 it would spend US$150m."),
-            ("corpus/c.txt", "In 2017 it would spend $200 million."),
+            ("corpus/c.txt", "In 2017 it would spend $150,000,000."),
+            ("corpus/d.txt", "In 2017 it would spend $200 million."),
         ],
     );
     assert_eq!(
         found,
-        vec![triple("conflict", "corpus/c.txt", "$200 million")]
+        vec![triple("conflict", "corpus/d.txt", "$200 million")]
     );
     let labels = json["findings"][0]["labels"].as_array().unwrap();
     assert_eq!(
         labels.len(),
-        3,
+        4,
         "the outlier and one label per agreeing source"
     );
     assert_eq!(labels[1]["path"], "corpus/a.txt");
     assert_eq!(labels[1]["value"], "USD 150M");
     assert_eq!(labels[2]["text"], "US$150m");
+}
+
+#[test]
+fn two_against_one_is_a_split_not_an_accusation() {
+    // Two sources are not a clear majority (at least three, and three
+    // quarters of those stating the fact): nobody is accused.
+    let (found, json) = lint(
+        SPEND,
+        &[
+            ("corpus/a.txt", "In 2017 it would spend $150 million."),
+            ("corpus/b.txt", "In 2017 it would spend US$150m."),
+            ("corpus/c.txt", "In 2017 it would spend $200 million."),
+        ],
+    );
+    // The side that stands most alone comes first.
+    assert_eq!(found, vec![triple("split", "corpus/c.txt", "$200 million")]);
+    let f = &json["findings"][0];
+    assert_eq!(f["code"], "FL006");
+    assert_eq!(f["severity"], "warning");
+    let notes: Vec<&str> = f["notes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|n| n.as_str().unwrap())
+        .collect();
+    assert!(
+        notes.contains(&"sides: USD 150M (corpus/a.txt, corpus/b.txt); USD 200M (corpus/c.txt)"),
+        "every side with its outlets: {notes:?}"
+    );
+}
+
+#[test]
+fn three_of_five_is_not_a_clear_majority() {
+    let (found, _) = lint(
+        SPEND,
+        &[
+            ("corpus/a.txt", "In 2017 it would spend $150 million."),
+            ("corpus/b.txt", "In 2017 it would spend US$150m."),
+            ("corpus/c.txt", "In 2017 it would spend $150m."),
+            ("corpus/d.txt", "In 2017 it would spend $200 million."),
+            ("corpus/e.txt", "In 2017 it would spend $250 million."),
+        ],
+    );
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].0, "split");
+}
+
+#[test]
+fn a_fact_sheet_decides_whatever_the_vote() {
+    let rule = format!("{SPEND}expected = \"$200 million\"\ncite = \"the filing\"\n");
+    let (found, _) = lint(
+        &rule,
+        &[
+            ("corpus/a.txt", "In 2017 it would spend $150 million."),
+            ("corpus/b.txt", "In 2017 it would spend US$150m."),
+            ("corpus/c.txt", "In 2017 it would spend $150m."),
+            ("corpus/d.txt", "In 2017 it would spend $200 million."),
+        ],
+    );
+    let kinds: Vec<&str> = found.iter().map(|f| f.0.as_str()).collect();
+    assert_eq!(
+        kinds,
+        vec!["contradicts-reference"; 3],
+        "the majority is wrong against the fact sheet: {found:?}"
+    );
+}
+
+#[test]
+fn a_story_can_make_a_split_fail_ci() {
+    let rule = format!("{SPEND}severity = {{ split = \"error\" }}\n");
+    let (found, json) = lint(
+        &rule,
+        &[
+            ("corpus/a.txt", "In 2017 it would spend $150 million."),
+            ("corpus/b.txt", "In 2017 it would spend $200 million."),
+        ],
+    );
+    assert_eq!(found[0].0, "split");
+    assert_eq!(json["findings"][0]["severity"], "error");
 }
 
 #[test]
@@ -85,10 +165,7 @@ fn a_tie_is_a_split_not_a_verdict() {
             ("corpus/b.txt", "In 2017 it would spend $200 million."),
         ],
     );
-    assert_eq!(
-        found,
-        vec![triple("conflict", "corpus/a.txt", "$150 million")]
-    );
+    assert_eq!(found, vec![triple("split", "corpus/a.txt", "$150 million")]);
     let f = &json["findings"][0];
     assert!(f["message"]
         .as_str()

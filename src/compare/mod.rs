@@ -211,15 +211,6 @@ impl<'a> View<'a> {
     }
 }
 
-/// "1 source", "3 sources".
-fn sources(n: usize) -> String {
-    if n == 1 {
-        "1 source".to_string()
-    } else {
-        format!("{n} sources")
-    }
-}
-
 /// What most sources say about one fact.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Consensus {
@@ -262,9 +253,21 @@ pub fn consensus(rules: &RuleSet, corpus: &Corpus, claims: &[Claim]) -> Vec<Cons
                 .iter()
                 .copied()
                 .min_by_key(|&v| (rejected(v), std::cmp::Reverse(claims(v)), v));
+            // As the conflict check decides: a disagreement without a
+            // clear majority is a split.
+            let stating = view
+                .claims
+                .iter()
+                .map(|c| c.source)
+                .collect::<BTreeSet<_>>()
+                .len();
+            let disputed = best.is_some_and(|b| {
+                (0..view.values.len()).any(|v| !view.compatible[b][v] && !fact.multivalued)
+            });
+            let unclear = disputed && !conflict::clear_majority(most, stating);
             match best {
                 None => Consensus::None,
-                Some(_) if split => Consensus::Split,
+                Some(_) if split || unclear => Consensus::Split,
                 Some(v) => Consensus::Value(view.values[v].clone()),
             }
         })

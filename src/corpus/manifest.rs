@@ -24,6 +24,8 @@ struct RawMeta {
     outlet: Option<String>,
     url: Option<String>,
     published: Option<Spanned<String>>,
+    /// "month-first" (US: 04/03/2024 is 3 April) or "day-first" (UK).
+    date_order: Option<Spanned<String>>,
     note: Option<String>,
     #[serde(default)]
     accept: Vec<Spanned<RawAccept>>,
@@ -59,7 +61,9 @@ impl Manifest {
         errors: &mut Vec<Diagnostic>,
     ) -> Option<Manifest> {
         let path = dir.join(MANIFEST);
-        if !path.is_file() {
+        // One that exists but is not a readable file (a folder, a pipe) is
+        // an error, not silently no manifest.
+        if !crate::input::exists(&path) {
             return None;
         }
         let name = display(&path);
@@ -103,6 +107,21 @@ impl Manifest {
                             None
                         }
                     });
+            let date_order = raw.date_order.as_ref().and_then(|o| {
+                let order = crate::value::DateOrder::from_name(o.get_ref());
+                if order.is_none() {
+                    errors.push(files::error_at(
+                        file,
+                        o.span(),
+                        format!("invalid `date_order` for `{source}` in {name}"),
+                        format!(
+                            "expected one of: {}",
+                            crate::value::DateOrder::NAMES.join(", ")
+                        ),
+                    ));
+                }
+                order
+            });
             let mut accept = Vec::new();
             for a in raw.accept {
                 let span = a.span();
@@ -132,6 +151,7 @@ impl Manifest {
                 url: raw.url,
                 published,
                 published_text: raw.published.map(|p| p.into_inner()),
+                date_order,
                 note: raw.note,
                 author: None,
                 headline: None,

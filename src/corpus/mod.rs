@@ -62,7 +62,7 @@ impl Format {
 }
 
 /// One article.
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub struct Source {
     /// The path as shown in reports: relative to where factlint was pointed,
     /// with `/` separators, so output is the same on every machine.
@@ -88,6 +88,44 @@ pub struct Source {
 }
 
 impl Source {
+    /// An article from its bytes and their analysis, with what the
+    /// manifest says of it (`meta`), which the page's own metadata
+    /// completes; `place` is where it sits in the corpus (its format). The
+    /// corpus loader and the language server (for an editor's unsaved
+    /// buffer) both make sources here.
+    pub fn new(
+        shown: String,
+        place: &Path,
+        file: FileId,
+        text: Arc<str>,
+        analysed: Analysed,
+        mut meta: SourceMeta,
+        errors: &mut Vec<Diagnostic>,
+    ) -> Source {
+        fill_from_page(&mut meta, analysed.page);
+        for acc in &mut meta.accept {
+            acc.covers = 0..text.len();
+        }
+        let format = Format::of(place);
+        let directives = if format == Format::Text {
+            Vec::new()
+        } else {
+            directives::directives(&text, file, errors)
+        };
+        Source {
+            path: shown,
+            file,
+            text,
+            plain: analysed.plain,
+            map: analysed.map,
+            format,
+            meta,
+            directives,
+            quotations: analysed.quotations,
+            furniture: analysed.furniture,
+        }
+    }
+
     /// The analysed words of original span `span`: a claim's words without
     /// markup or entities, for messages.
     pub fn words(&self, span: Range<usize>) -> &str {
@@ -107,6 +145,8 @@ pub struct SourceMeta {
     pub published: Option<DateSpan>,
     /// `published` as written in the manifest, for machine output.
     pub published_text: Option<String>,
+    /// How the source writes all-numeric dates, when the manifest says.
+    pub date_order: Option<crate::value::DateOrder>,
     pub note: Option<String>,
     /// From the page's own metadata; not compared, shown to help tell
     /// sources apart.
@@ -145,7 +185,7 @@ pub struct Suppression {
 
 /// Which files are articles and how they are read: `[inputs]` of
 /// factlint.toml and the command line.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug)]
 pub struct Inputs {
     /// Globs an article found in a folder must match (all, when empty).
     pub include: Vec<String>,
@@ -155,6 +195,21 @@ pub struct Inputs {
     /// The name (and place in the corpus) of the article read from
     /// standard input when a path is `-`.
     pub stdin_filename: Option<PathBuf>,
+    /// Articles larger than this are refused ([`DEFAULT_MAX_ARTICLE_BYTES`]
+    /// unless configured).
+    pub max_article_bytes: u64,
+}
+
+impl Default for Inputs {
+    fn default() -> Inputs {
+        Inputs {
+            include: Vec::new(),
+            exclude: Vec::new(),
+            furniture: Furniture::default(),
+            stdin_filename: None,
+            max_article_bytes: DEFAULT_MAX_ARTICLE_BYTES,
+        }
+    }
 }
 
 /// All articles of one run, sorted by path.
@@ -194,7 +249,9 @@ impl Corpus {
         let mut read = Vec::new();
         for (shown, origin) in found {
             let (place, text) = match origin {
-                select::Origin::File(path) => (path.clone(), read_article(&path)),
+                select::Origin::File(path) => {
+                    (path.clone(), read_article(&path, inputs.max_article_bytes))
+                }
                 select::Origin::Stdin(place) => (place, read_stdin(&shown)),
             };
             match text {
@@ -219,33 +276,20 @@ impl Corpus {
                 .file_name()
                 .map(|n| n.to_string_lossy().into_owned())
                 .unwrap_or_default();
-            let mut meta = manifest
+            let meta = manifest
                 .as_mut()
                 .and_then(|m| m.take(&name))
                 .unwrap_or_default();
-            fill_from_page(&mut meta, a.page);
             let file = files.add(r.shown.clone(), r.text.clone());
-            for acc in &mut meta.accept {
-                acc.covers = 0..r.text.len();
-            }
-            let format = Format::of(&r.place);
-            let directives = if format == Format::Text {
-                Vec::new()
-            } else {
-                directives::directives(&r.text, file, &mut errors)
-            };
-            sources.push(Source {
-                path: r.shown,
+            sources.push(Source::new(
+                r.shown,
+                &r.place,
                 file,
-                text: r.text,
-                plain: a.plain,
-                map: a.map,
-                format,
+                r.text,
+                a,
                 meta,
-                directives,
-                quotations: a.quotations,
-                furniture: a.furniture,
-            });
+                &mut errors,
+            ));
         }
         for manifest in manifests.values().flatten() {
             manifest.check_all_used(&mut errors);
@@ -428,15 +472,31 @@ fn fill_from_page(meta: &mut SourceMeta, page: PageMeta) {
 }
 
 /// Reads an article file: the one place article bytes come from disk.
-fn read_article(path: &Path) -> Result<Arc<str>, Diagnostic> {
-    let bytes = std::fs::read(path).map_err(|e| {
-        files::error(format!(
-            "cannot read `{}`: {}",
-            display(path),
-            io_reason(&e)
-        ))
-    })?;
+/// Only a regular file (or a link to one) under `max_bytes` is read.
+fn read_article(path: &Path, max_bytes: u64) -> Result<Arc<str>, Diagnostic> {
+    within_limit(path, max_bytes)?;
+    let bytes = crate::input::read(path)
+        .map_err(|why| files::error(format!("cannot read `{}`: {why}", display(path))))?;
     decode(bytes, &display(path), Format::of(path))
+}
+
+/// The largest article read unless configured otherwise (`max_article_bytes`
+/// in factlint.toml, `--max-article-bytes`): far above any real article, and
+/// low enough that a log or a dump passed by mistake is refused at once
+/// rather than checked for minutes.
+pub const DEFAULT_MAX_ARTICLE_BYTES: u64 = 10_000_000;
+
+/// An error naming `path` when it is larger than `max_bytes`.
+fn within_limit(path: &Path, max_bytes: u64) -> Result<(), Diagnostic> {
+    let size = std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
+    if size <= max_bytes {
+        return Ok(());
+    }
+    Err(files::error(format!(
+        "`{}` is {size} bytes, over the limit of {max_bytes} bytes for one article: split it, or raise the limit with `max_article_bytes` in {} or --max-article-bytes",
+        display(path),
+        crate::config::CONFIG_FILE
+    )))
 }
 
 /// Reads the article given on standard input, shown as `shown`.
@@ -453,7 +513,7 @@ fn read_stdin(shown: &str) -> Result<Arc<str>, Diagnostic> {
 
 /// A UTF-8 text file, as read by the manifest loader.
 fn read_text(path: &Path) -> Result<Arc<str>, Diagnostic> {
-    read_article(path)
+    read_article(path, u64::MAX)
 }
 
 /// Article bytes as text. factlint reads UTF-8; a page declaring another

@@ -63,11 +63,31 @@ pub fn articles(
             }
         }
     }
+    let mut found = once(found);
     if let Some(place) = stdin {
         // Standard input replaces the file it is named after.
         found.insert(display(&place), Origin::Stdin(place));
     }
     found
+}
+
+/// The same file under two spellings or through a link is read once: under
+/// a name that is not a link when it has one.
+fn once(found: BTreeMap<String, Origin>) -> BTreeMap<String, Origin> {
+    let is_link = |o: &Origin| match o {
+        Origin::File(p) => std::fs::symlink_metadata(p).is_ok_and(|m| m.file_type().is_symlink()),
+        Origin::Stdin(_) => false,
+    };
+    let mut by_link: Vec<(String, Origin)> = found.into_iter().collect();
+    by_link.sort_by_key(|(_, o)| is_link(o));
+    let mut seen = std::collections::HashSet::new();
+    by_link
+        .into_iter()
+        .filter(|(_, o)| match o {
+            Origin::File(p) => std::fs::canonicalize(p).map_or(true, |real| seen.insert(real)),
+            Origin::Stdin(_) => true,
+        })
+        .collect()
 }
 
 /// Compiles user globs. A glob without `/` matches a name at any depth
@@ -127,7 +147,9 @@ fn walk(
                 continue;
             }
         };
-        if !entry.file_type().is_some_and(|t| t.is_file()) {
+        // Links and special files too: reading follows a link to a file
+        // and refuses the rest, rather than dropping them silently.
+        if entry.file_type().is_none_or(|t| t.is_dir()) {
             continue;
         }
         let path = entry.path();

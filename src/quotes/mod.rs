@@ -19,6 +19,7 @@ mod align;
 pub mod extract;
 
 use crate::corpus::Corpus;
+use crate::evidence;
 use crate::finding::{Finding, FindingKind, Label, Severity};
 use align::{align, Alignment};
 use extract::{Passage, Token};
@@ -229,6 +230,10 @@ impl Member<'_> {
     }
 }
 
+/// One region where an outlier quotes the majority differently: (primary
+/// label, evidence labels, note, region number).
+type Drift = (Label, Vec<Label>, String, usize);
+
 /// The findings of one cluster.
 fn drift(
     corpus: &Corpus,
@@ -343,7 +348,11 @@ fn drift(
             .collect::<Vec<_>>()
             .join("-")
     );
-    let mut outliers: BTreeMap<usize, Vec<(Label, Vec<Label>, String)>> = BTreeMap::new();
+    // Per outlier, each region where it differs.
+    let mut outliers: BTreeMap<usize, Vec<Drift>> = BTreeMap::new();
+    // Per region with a majority: its backers, as a bit set over members,
+    // so an outlier's count of other sources is a union, not a pair loop.
+    let mut backed_by: Vec<Vec<u64>> = Vec::new();
     let mut ties: Vec<(Vec<Label>, String)> = Vec::new();
     for region in &regions {
         let votes: Vec<(usize, Range<usize>, String)> = members
@@ -368,6 +377,21 @@ fn drift(
             let backers: Vec<&(usize, Range<usize>, String)> =
                 votes.iter().filter(|(_, _, k)| k == majority).collect();
             let (_, majority_words) = text(&members[backers[0].0], &backers[0].1);
+            let mut bits = vec![0u64; members.len().div_ceil(64)];
+            for (b, _, _) in &backers {
+                bits[b / 64] |= 1 << (b % 64);
+            }
+            let region_no = backed_by.len();
+            backed_by.push(bits);
+            // The same evidence for every outlier of the region: built once.
+            let (shown, more) =
+                evidence::representative(corpus, backers.clone(), |b| members[b.0].source);
+            let evidence: Vec<Label> = shown
+                .iter()
+                .map(|(b, bw, _)| word_label(&members[*b], bw, false))
+                .collect();
+            let unlabelled =
+                evidence::note(more, &format!("quote it as {}", quoted(&majority_words)));
             for (i, w, key) in &votes {
                 if key == majority {
                     continue;
@@ -385,28 +409,30 @@ fn drift(
                         format!("quoted as {}", quoted(&shown))
                     },
                 };
-                let evidence: Vec<Label> = backers
-                    .iter()
-                    .map(|(b, bw, _)| word_label(&members[*b], bw, false))
-                    .collect();
-                let note = format!(
+                let mut note = format!(
                     "{} ≠ {} ({} of {} sources)",
                     quoted(&shown),
                     quoted(&majority_words),
                     backers.len(),
                     votes.len()
                 );
+                if let Some(more) = &unlabelled {
+                    note.push_str("; ");
+                    note.push_str(more);
+                }
                 outliers
                     .entry(*i)
                     .or_default()
-                    .push((primary, evidence, note));
+                    .push((primary, evidence.clone(), note, region_no));
             }
         } else {
-            let labels: Vec<Label> = votes
+            let (shown, more) =
+                evidence::representative(corpus, sides_first(&votes), |v| members[v.0].source);
+            let labels: Vec<Label> = shown
                 .iter()
                 .map(|(i, w, _)| word_label(&members[*i], w, true))
                 .collect();
-            let sides: Vec<String> = votes
+            let mut sides: String = shown
                 .iter()
                 .map(|(i, w, _)| {
                     format!(
@@ -415,8 +441,13 @@ fn drift(
                         corpus.sources[members[*i].source].path
                     )
                 })
-                .collect();
-            ties.push((labels, sides.join(" vs ")));
+                .collect::<Vec<_>>()
+                .join(" vs ");
+            if more > 0 {
+                sides.push(' ');
+                sides.push_str(&evidence::more_sources(more));
+            }
+            ties.push((labels, sides));
         }
     }
 
@@ -431,13 +462,10 @@ fn drift(
     let mut findings = Vec::new();
     for (i, found) in outliers {
         let path = &corpus.sources[members[i].source].path;
-        let others: BTreeSet<usize> = found
-            .iter()
-            .flat_map(|(_, e, _)| e.iter().map(|l| l.file))
-            .collect();
+        let others = others(&backed_by, found.iter().map(|f| f.3));
         let mut labels = Vec::new();
         let mut notes = Vec::new();
-        for (primary, evidence, note) in found {
+        for (primary, evidence, note, _) in found {
             labels.push(primary);
             labels.extend(evidence);
             notes.push(note);
@@ -449,8 +477,8 @@ fn drift(
             fact: fact.clone(),
             message: format!(
                 "{path} words a quotation differently from {} other source{}",
-                others.len(),
-                if others.len() == 1 { "" } else { "s" }
+                others,
+                if others == 1 { "" } else { "s" }
             ),
             labels,
             notes,
@@ -481,4 +509,39 @@ fn drift(
         });
     }
     findings
+}
+
+/// How many members back the majority in at least one of `regions`: the
+/// union of their backer bit sets.
+fn others(backed_by: &[Vec<u64>], regions: impl Iterator<Item = usize>) -> usize {
+    let mut union: Vec<u64> = Vec::new();
+    for r in regions {
+        let bits = &backed_by[r];
+        union.resize(bits.len(), 0);
+        for (u, b) in union.iter_mut().zip(bits) {
+            *u |= b;
+        }
+    }
+    union.iter().map(|w| w.count_ones() as usize).sum()
+}
+
+/// The votes of a tied region, in order when they are few enough to label
+/// them all; beyond that one wording at a time (every wording's first vote,
+/// then every wording's second...), so that the labels kept show each side.
+fn sides_first(votes: &[(usize, Range<usize>, String)]) -> Vec<&(usize, Range<usize>, String)> {
+    if votes.len() <= evidence::MAX_SHOWN {
+        return votes.iter().collect();
+    }
+    let mut rank: HashMap<&str, usize> = HashMap::new();
+    let mut order: Vec<(usize, usize)> = votes
+        .iter()
+        .enumerate()
+        .map(|(at, (_, _, key))| {
+            let r = rank.entry(key.as_str()).or_default();
+            *r += 1;
+            (*r, at)
+        })
+        .collect();
+    order.sort_unstable();
+    order.into_iter().map(|(_, at)| &votes[at]).collect()
 }

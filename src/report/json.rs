@@ -46,10 +46,41 @@ struct Claim<'a> {
     /// or read (then `unresolved` or `unreadable` says why).
     #[serde(skip_serializing_if = "Option::is_none")]
     value: Option<String>,
+    /// A numeric value's interval in its base unit (added in 1.x).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    interval: Option<Interval>,
+    /// The base unit of `interval`: a currency code, or `s`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    unit: Option<&'static str>,
+    /// The word of a vague quantity ("several"): shown, never compared.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    vague: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     unresolved: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     unreadable: Option<&'a str>,
+}
+
+/// `{"lo": 100, "hi": null, "lo_open": true, "hi_open": true}`: an
+/// unbounded side is `null`.
+#[derive(Serialize)]
+struct Interval {
+    lo: Option<f64>,
+    hi: Option<f64>,
+    lo_open: bool,
+    hi_open: bool,
+}
+
+impl Interval {
+    fn of(i: crate::value::Interval) -> Interval {
+        let finite = |x: f64| x.is_finite().then_some(x);
+        Interval {
+            lo: finite(i.lo),
+            hi: finite(i.hi),
+            lo_open: i.lo_open,
+            hi_open: i.hi_open,
+        }
+    }
 }
 
 #[derive(Serialize)]
@@ -101,7 +132,14 @@ pub fn write_json<W: Write>(report: &Report<'_>, statistics: bool, out: &mut W) 
                 Ok(Reading::Unresolved(why)) => (None, Some(why.as_str()), None),
                 Err(why) => (None, None, Some(why.as_str())),
             };
+            let value_of = match &c.reading {
+                Ok(Reading::Value(v)) => Some(v),
+                _ => None,
+            };
             Claim {
+                interval: value_of.and_then(|v| v.interval()).map(Interval::of),
+                unit: value_of.and_then(|v| v.unit()),
+                vague: value_of.and_then(|v| v.vague()).map(String::from),
                 fact: &report.rules.facts[c.fact].id,
                 path: &source.path,
                 start: c.span.start,

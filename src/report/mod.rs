@@ -13,6 +13,7 @@ pub mod junit;
 mod sarif;
 mod short;
 pub mod table;
+pub mod tally;
 
 use crate::corpus::Corpus;
 use crate::extract::Claim;
@@ -28,6 +29,7 @@ pub use junit::write_junit;
 pub use sarif::write_sarif;
 pub use short::write_short;
 pub use table::{write_table, Layout};
+pub use tally::write_tally;
 
 /// Everything one run found.
 pub struct Report<'a> {

@@ -53,12 +53,16 @@ pub fn write_sarif<W: Write>(report: &Report<'_>, out: &mut W) -> io::Result<()>
             if !links.is_empty() {
                 text.push_str(&format!(". Related: {}.", links.join(", ")));
             }
+            let entry = Entry::of(f, report.files);
             let mut result = json!({
                 "ruleId": f.kind.code(),
                 "ruleIndex": f.kind.index(),
                 "level": level(f.severity),
                 "message": { "text": text },
-                "partialFingerprints": { "factlint/v1": fingerprint(&Entry::of(f, report.files)) },
+                "partialFingerprints": {
+                    "factlint/v1": fingerprint(&entry, false),
+                    "factlint/v2": fingerprint(&entry, true),
+                },
                 "properties": { "fact": f.fact, "kind": f.kind.name(), "notes": f.notes },
             });
             if let Some(p) = primary {
@@ -128,15 +132,31 @@ fn sarif_escape(s: &str) -> String {
 }
 
 /// A stable 64-bit FNV-1a hash of the identity, in hex: the same on every
-/// machine and every Rust version, unlike `std`'s hasher.
-fn fingerprint(e: &Entry) -> String {
-    let mut text = format!("{}\u{1f}{}", e.code, e.fact);
+/// machine and every Rust version, unlike `std`'s hasher. `factlint/v1`
+/// hashes the displayed values (kept so existing alerts keep matching);
+/// `factlint/v2` (`by_words`) hashes the claims' words, so it survives any
+/// change in how factlint displays a value. See docs/json.md.
+fn fingerprint(e: &Entry, by_words: bool) -> String {
+    let mut text = if by_words {
+        format!("v2\u{1f}{}\u{1f}{}", e.code, e.fact)
+    } else {
+        format!("{}\u{1f}{}", e.code, e.fact)
+    };
     for s in &e.sources {
-        text.push_str(&format!("\u{1f}{}\u{1e}{}", s.path, s.value));
+        let value = if by_words { &s.words } else { &s.value };
+        text.push_str(&format!("\u{1f}{}\u{1e}{value}", s.path));
     }
-    for a in &e.against {
+    for a in if by_words {
+        &e.against_words
+    } else {
+        &e.against
+    } {
         text.push_str(&format!("\u{1f}{a}"));
     }
+    fnv(&text)
+}
+
+fn fnv(text: &str) -> String {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
     for b in text.bytes() {
         h ^= u64::from(b);

@@ -31,6 +31,7 @@ const MARKS: &[(FindingKind, &str, &str)] = &[
     ),
     (FindingKind::Conflict, "!", "in conflict with other sources"),
     (FindingKind::SelfConflict, "!", "in conflict with itself"),
+    (FindingKind::Split, "~", "split"),
     (FindingKind::Unsupported, "?", "unsupported"),
 ];
 

@@ -2,7 +2,7 @@
 //! diagnostic at the span of the offending TOML and carries on, so a user
 //! sees all the problems of all their rule files in one run.
 
-use super::raw::RawFact;
+use super::raw::{RawEntity, RawFact};
 use super::{pattern, Defaults, Example, Fact, Pattern, Reference, Rejected};
 use crate::files::{self, Diagnostic, FileId, Files};
 use crate::finding::{FindingKind, Severity};
@@ -19,13 +19,21 @@ use toml::Spanned;
 /// is generous but still bounds a pathological rule.
 pub const REGEX_SIZE_LIMIT: usize = 64 << 20;
 
-pub fn load_file(
+/// One rule file, read but not yet validated: facts need every file's
+/// entities before they can be checked.
+pub struct ParsedFile {
+    pub file: FileId,
+    pub facts: Vec<RawFact>,
+    pub entities: Vec<(Spanned<String>, RawEntity)>,
+}
+
+/// Reads one rule file into raw facts and entities; syntax and type errors
+/// go to `errors`.
+pub fn parse_file(
     path: &Path,
     files: &mut Files,
-    defaults: &Defaults,
-    facts: &mut Vec<Fact>,
     errors: &mut Vec<Diagnostic>,
-) {
+) -> Option<ParsedFile> {
     let name = crate::corpus::display(path);
     let text: std::sync::Arc<str> = match std::fs::read(path) {
         Err(e) => {
@@ -33,7 +41,7 @@ pub fn load_file(
                 "cannot read rules `{name}`: {}",
                 crate::corpus::io_reason(&e)
             )));
-            return;
+            return None;
         }
         Ok(bytes) => match String::from_utf8(bytes) {
             Ok(t) => t.into(),
@@ -41,7 +49,7 @@ pub fn load_file(
                 errors.push(files::error(format!(
                     "rule file `{name}` is not valid UTF-8"
                 )));
-                return;
+                return None;
             }
         },
     };
@@ -56,18 +64,27 @@ pub fn load_file(
                 &format!("invalid TOML in {name}"),
                 &e,
             ));
-            return;
+            return None;
         }
     };
     let mut count = 0;
+    let mut parsed = ParsedFile {
+        file,
+        facts: Vec::new(),
+        entities: Vec::new(),
+    };
     for (key, value) in root.into_inner() {
+        if key.get_ref().as_ref() == "entity" {
+            read_entities(value, file, &name, &mut parsed.entities, errors);
+            continue;
+        }
         if key.get_ref().as_ref() != "fact" {
             err(
                 errors,
                 file,
                 key.span(),
                 format!("unknown key `{}` in {name}", key.get_ref()),
-                "a rule file holds only [[fact]] tables",
+                "a rule file holds [[fact]] tables and [entity.ID] tables",
             );
             continue;
         }
@@ -85,11 +102,7 @@ pub fn load_file(
         for item in items {
             count += 1;
             match RawFact::deserialize(ValueDeserializer::from(item)) {
-                Ok(raw) => {
-                    if let Some(fact) = compile_fact(raw, file, defaults, errors) {
-                        facts.push(fact);
-                    }
-                }
+                Ok(raw) => parsed.facts.push(raw),
                 Err(e) => errors.push(files::toml_error(
                     file,
                     &format!("invalid fact in {name}"),
@@ -98,10 +111,44 @@ pub fn load_file(
             }
         }
     }
-    if count == 0 {
+    if count == 0 && parsed.entities.is_empty() {
         errors.push(files::error(format!(
             "rule file `{name}` defines no facts; each fact is a [[fact]] table"
         )));
+    }
+    Some(parsed)
+}
+
+/// The `[entity.ID]` tables of a file.
+fn read_entities(
+    value: Spanned<DeValue<'_>>,
+    file: FileId,
+    name: &str,
+    out: &mut Vec<(Spanned<String>, RawEntity)>,
+    errors: &mut Vec<Diagnostic>,
+) {
+    let span = value.span();
+    let DeValue::Table(table) = value.into_inner() else {
+        err(
+            errors,
+            file,
+            span,
+            format!("`entity` in {name} is not a table"),
+            "write each entity as an [entity.ID] table",
+        );
+        return;
+    };
+    for (id, body) in table {
+        let id_span = id.span();
+        let id = Spanned::new(id_span, id.into_inner().to_string());
+        match RawEntity::deserialize(ValueDeserializer::from(body)) {
+            Ok(raw) => out.push((id, raw)),
+            Err(e) => errors.push(files::toml_error(
+                file,
+                &format!("invalid entity in {name}"),
+                &e,
+            )),
+        }
     }
 }
 
@@ -116,10 +163,11 @@ fn err(
     errors.push(files::error_at(file, span, message, label));
 }
 
-fn compile_fact(
+pub fn compile_fact(
     raw: RawFact,
     file: FileId,
     defaults: &Defaults,
+    entities: &std::collections::BTreeMap<String, usize>,
     errors: &mut Vec<Diagnostic>,
 ) -> Option<Fact> {
     let before = errors.len();
@@ -175,6 +223,17 @@ fn compile_fact(
             file,
             errors,
         ),
+        hedge_width: match &raw.hedge {
+            Some(_) => Some(number_in(
+                &raw.hedge,
+                value::quantity::DEFAULT_HEDGE,
+                0.0..=1.0,
+                "hedge",
+                file,
+                errors,
+            )),
+            None => kind.and_then(|k| defaults.hedge(k)),
+        },
     };
     let min_sources = number_in(
         &raw.min_sources,
@@ -186,15 +245,16 @@ fn compile_fact(
     ) as usize;
     let severities = compile_severities(&raw.severity, defaults.severities, file, errors);
 
+    let shape = super::shape::compile_shape(&raw, kind, entities, file, errors);
     let mut patterns = Vec::new();
     let written: Vec<&Spanned<String>> = raw.pattern.iter().chain(&raw.patterns).collect();
-    if written.is_empty() {
+    if written.is_empty() && shape.is_none() {
         err(
             errors,
             file,
             raw.id.span(),
             format!("fact `{id}` has no patterns"),
-            "add `patterns = ['…{value}…']`",
+            "add `about` and `cues` (or regex `patterns = ['…{value}…']`)",
         );
     }
     if let Some(kind) = kind {
@@ -266,6 +326,7 @@ fn compile_fact(
         description: raw.description.into_inner().trim().to_string(),
         kind: kind?,
         patterns,
+        shape,
         expected,
         rejected,
         cite: raw.cite,
@@ -281,7 +342,7 @@ fn compile_fact(
     })
 }
 
-fn valid_id(id: &str) -> bool {
+pub(crate) fn valid_id(id: &str) -> bool {
     id.starts_with(|c: char| c.is_ascii_lowercase())
         && id
             .chars()
@@ -302,8 +363,8 @@ fn compile_pattern(
             return None;
         }
     };
-    // Flags go into the pattern text so the rule set's RegexSet, built from
-    // the same strings, behaves exactly like the individual regexes.
+    // Flags go into the pattern text so the rule set's prefilter, which
+    // reads its literals from the same string, sees exactly these flags.
     let flagged = if case_sensitive {
         expanded
     } else {
@@ -448,6 +509,7 @@ fn compile_example(
     };
     let ctx = Context {
         published: published.as_ref(),
+        ..Context::default()
     };
     let mut expected = Vec::new();
     for v in e.values.get_ref() {

@@ -10,11 +10,14 @@
 pub(crate) mod compile;
 pub mod pattern;
 mod raw;
+mod shape;
+pub mod terms;
 
 use crate::files::{self, Diagnostic, FileId, Files};
 use crate::finding::{FindingKind, Severity};
+use crate::prefilter::{Needs, Prefilter, PrefilterBuilder};
 use crate::value::{choice::Category, DateSpan, Kind, Tolerance, Value};
-use regex::{Regex, RegexSet, RegexSetBuilder};
+use regex::Regex;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 
@@ -26,6 +29,8 @@ pub struct Fact {
     pub description: String,
     pub kind: Kind,
     pub patterns: Vec<Pattern>,
+    /// The sentence-aware form: subject, cues, anchors (see [`terms`]).
+    pub shape: Option<terms::Shape>,
     /// Values the fact sheet gives; a claim compatible with none of them
     /// contradicts the reference.
     pub expected: Vec<Reference>,
@@ -81,9 +86,19 @@ pub struct Defaults {
     pub tolerance: f64,
     pub similarity: f64,
     pub severities: [Severity; FindingKind::ALL.len()],
+    /// Hedge widths set per kind in the configuration (`[hedge]`).
+    pub hedges: Vec<(Kind, f64)>,
 }
 
 impl Defaults {
+    /// The hedge width the configuration sets for `kind`, if any.
+    pub fn hedge(&self, kind: Kind) -> Option<f64> {
+        self.hedges
+            .iter()
+            .find(|(k, _)| *k == kind)
+            .map(|(_, w)| *w)
+    }
+
     /// The configured severity of findings of `kind` that belong to no
     /// fact's rule (baseline and acknowledgement findings).
     pub fn severity(&self, kind: FindingKind) -> Severity {
@@ -98,6 +113,7 @@ impl Default for Defaults {
             tolerance: 0.0,
             similarity: crate::value::title::DEFAULT_SIMILARITY,
             severities: FindingKind::ALL.map(FindingKind::default_severity),
+            hedges: Vec::new(),
         }
     }
 }
@@ -124,17 +140,33 @@ impl Fact {
     }
 }
 
-/// Every fact, plus one [`RegexSet`] over all their patterns so that each
-/// article is scanned once to learn which patterns can match at all.
+/// Every fact, plus one [`Prefilter`] over the literals of all their
+/// patterns, so that each article is scanned once to learn which patterns
+/// can match at all.
 #[derive(Debug)]
 pub struct RuleSet {
     pub facts: Vec<Fact>,
-    set: RegexSet,
-    /// `(fact, pattern)` for each pattern of `set`, in order.
-    owners: Vec<(usize, usize)>,
+    /// The story's entities, sorted by id; facts refer to them by index.
+    pub entities: Vec<terms::Entity>,
+    /// Finds the sentence-aware facts' values.
+    pub matcher: crate::matcher::Matcher,
+    /// What facts did not set, for findings that belong to no fact.
+    pub defaults: Defaults,
+    prefilter: Prefilter,
+    /// `(fact, pattern)` for each item of `prefilter`, in order.
+    owners: Vec<PatternId>,
 }
 
+/// A pattern as `(index of its fact, index among the fact's patterns)`.
+type PatternId = (usize, usize);
+
 impl RuleSet {
+    /// The configured severity of findings of `kind` that belong to no
+    /// fact (an entity's unused name).
+    pub fn defaults_severity(&self, kind: FindingKind) -> Severity {
+        self.defaults.severity(kind)
+    }
+
     /// Reads rules from `paths`: `.toml` files, or folders whose `.toml`
     /// files (sorted by name, not recursive) are all rule files.
     pub fn load(
@@ -157,42 +189,82 @@ impl RuleSet {
                 shown.join(", ")
             )));
         }
+        let parsed: Vec<compile::ParsedFile> = rule_files
+            .iter()
+            .filter_map(|path| compile::parse_file(path, files, &mut errors))
+            .collect();
+        // Entities first: every file's facts may name every file's entities.
+        let mut table = shape::EntityTable::new();
+        let mut raw_facts = Vec::new();
+        for p in parsed {
+            for (id, raw) in p.entities {
+                shape::compile_entity(&id, raw, p.file, &mut table, &mut errors);
+            }
+            raw_facts.extend(p.facts.into_iter().map(|f| (p.file, f)));
+        }
+        let entities: Vec<terms::Entity> = table.into_values().collect();
+        let index: std::collections::BTreeMap<String, usize> = entities
+            .iter()
+            .enumerate()
+            .map(|(i, e)| (e.id.clone(), i))
+            .collect();
         let mut facts = Vec::new();
-        for path in rule_files {
-            compile::load_file(&path, files, defaults, &mut facts, &mut errors);
+        for (file, raw) in raw_facts {
+            if let Some(fact) = compile::compile_fact(raw, file, defaults, &index, &mut errors) {
+                facts.push(fact);
+            }
         }
         compile::check_duplicate_ids(&facts, &mut errors);
         if !errors.is_empty() {
             return Err(errors);
         }
-        let mut owners = Vec::new();
-        let mut regexes = Vec::new();
-        for (f, fact) in facts.iter().enumerate() {
-            for (p, pattern) in fact.patterns.iter().enumerate() {
-                owners.push((f, p));
-                regexes.push(pattern.regex.as_str().to_string());
-            }
-        }
-        let set = RegexSetBuilder::new(&regexes)
-            .size_limit(compile::REGEX_SIZE_LIMIT)
-            .build()
-            .map_err(|e| {
-                vec![files::error(format!(
-                    "the rules' patterns together are too large to compile: {e}"
-                ))]
-            })?;
-        Ok(RuleSet { facts, set, owners })
+        let (prefilter, owners) = candidate_filter(&facts)?;
+        let matcher = crate::matcher::Matcher::new(&facts, &entities);
+        Ok(RuleSet {
+            facts,
+            entities,
+            defaults: defaults.clone(),
+            matcher,
+            prefilter,
+            owners,
+        })
     }
 
-    /// The `(fact, pattern)` pairs whose pattern matches somewhere in `text`.
-    /// One pass over the text, however many patterns there are.
+    /// The `(fact, pattern)` pairs whose pattern may match in `text`, in
+    /// order: every pattern that matches is among them, and those whose
+    /// required literals are absent are not. One pass over the text,
+    /// however many patterns there are.
     pub fn candidates(&self, text: &str) -> Vec<(usize, usize)> {
-        self.set
-            .matches(text)
+        self.prefilter
+            .candidates(text.as_bytes())
             .into_iter()
             .map(|i| self.owners[i])
             .collect()
     }
+}
+
+/// One prefilter item per pattern, with the literals it cannot match
+/// without. A pattern with no usable literal (`[A-Z]\w+ said`) is a
+/// candidate in every article: correct, only slower.
+fn candidate_filter(facts: &[Fact]) -> Result<(Prefilter, Vec<PatternId>), Vec<Diagnostic>> {
+    let mut owners = Vec::new();
+    let mut builder = PrefilterBuilder::new();
+    for (f, fact) in facts.iter().enumerate() {
+        for (p, pattern) in fact.patterns.iter().enumerate() {
+            owners.push((f, p));
+            // The regex compiled, so its syntax parses; should it not, the
+            // pattern simply runs everywhere.
+            let needs = regex_syntax::parse(pattern.regex.as_str())
+                .map_or(Needs::Anything, |hir| Needs::of_regex(&hir));
+            builder.push(needs);
+        }
+    }
+    let prefilter = builder.build().map_err(|e| {
+        vec![files::error(format!(
+            "the rules' literals are too many for one automaton: {e}"
+        ))]
+    })?;
+    Ok((prefilter, owners))
 }
 
 fn collect_rule_files(path: &Path, out: &mut Vec<PathBuf>, errors: &mut Vec<Diagnostic>) {

@@ -29,12 +29,45 @@ pub struct RawFact {
     pub multivalued: bool,
     pub tolerance: Option<Spanned<toml::Value>>,
     pub similarity: Option<Spanned<toml::Value>>,
+    /// How far "about" and "nearly" widen a number (0.1 = 10%).
+    pub hedge: Option<Spanned<toml::Value>>,
     #[serde(default)]
     pub case_sensitive: bool,
     pub choices: Option<Spanned<Choices>>,
     /// `[[fact.example]]` tables.
     #[serde(default)]
     pub example: Vec<Spanned<RawExample>>,
+
+    // The sentence-aware form (see `super::terms`).
+    /// Entity ids the value's sentence must name.
+    pub about: Option<Words>,
+    /// Words near the value, matched in all their forms.
+    pub cues: Option<Words>,
+    /// What the value belongs to ("2017"); facts of one group compete.
+    pub anchors: Option<Words>,
+    /// Words that cancel a match in the value's clause.
+    pub veto: Option<Words>,
+    /// The most words between value and cue.
+    pub within: Option<Spanned<toml::Value>>,
+    /// `"near"` (the default) or `"apposition"`.
+    pub read: Option<Spanned<String>>,
+    /// For an apposition: whose titles (an entity id).
+    pub of: Option<Spanned<String>>,
+    /// Title words beyond the built-in ones, for an apposition.
+    pub titles: Option<Words>,
+    /// The rival group of facts that compete by anchor.
+    pub group: Option<Spanned<String>>,
+}
+
+/// `[entity.ID]`: someone or something the story is about.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawEntity {
+    /// Proper names: "Reed Hastings", "Hastings".
+    pub names: Words,
+    /// Descriptions that stand for it: "Netflix's CEO".
+    pub roles: Option<Words>,
+    pub description: Option<String>,
 }
 
 /// A sentence and the values the fact must extract from it (none, for a
@@ -57,3 +90,6 @@ pub struct RawRejected {
     pub value: Spanned<String>,
     pub reason: Spanned<String>,
 }
+
+/// A list of words or phrases, each with its span.
+pub type Words = Spanned<Vec<Spanned<String>>>;

@@ -37,13 +37,30 @@ impl Category {
 }
 
 /// The regex that `{value}` stands for in a choice fact's patterns: any
-/// phrase of any category.
+/// phrase of any category, the longest first. A regex alternation takes
+/// the first alternative that matches, so without this order a category
+/// listed earlier would win with a shorter phrase ("9:15pm" over "9:15pm
+/// (Tokyo time)"), whatever the categories are called.
 pub fn pattern(categories: &[Category]) -> String {
-    let all: Vec<String> = categories
+    let mut all: Vec<(usize, &String)> = categories
         .iter()
-        .flat_map(|c| c.phrases.iter().cloned())
+        .flat_map(|c| c.phrases.iter())
+        .map(|p| (shortest_match(p), p))
         .collect();
+    all.sort_by_key(|p| std::cmp::Reverse(p.0));
+    let all: Vec<String> = all.into_iter().map(|(_, p)| p.clone()).collect();
     alternation(&all)
+}
+
+/// The fewest bytes a phrase can match: its length for a literal phrase.
+fn shortest_match(phrase: &str) -> usize {
+    regex_syntax::ParserBuilder::new()
+        .case_insensitive(true)
+        .build()
+        .parse(phrase)
+        .ok()
+        .and_then(|hir| hir.properties().minimum_len())
+        .unwrap_or(0)
 }
 
 fn alternation(phrases: &[String]) -> String {
@@ -112,6 +129,18 @@ mod tests {
             .find("access to messaging data, including app and non-app friends")
             .unwrap();
         assert_eq!(m.as_str(), "access to messaging data");
+    }
+
+    #[test]
+    fn the_longest_phrase_wins_whatever_the_category_is_called() {
+        let c = vec![
+            Category::new("a local".into(), vec![r"9:15\s?pm".into()]).unwrap(),
+            Category::new("b tokyo".into(), vec![r"9:15\s?pm \(Tokyo time\)".into()]).unwrap(),
+        ];
+        let re = Regex::new(&format!("(?i)at ({})", pattern(&c))).unwrap();
+        let m = re.captures("struck at 9:15pm (Tokyo time) on").unwrap();
+        assert_eq!(&m[1], "9:15pm (Tokyo time)");
+        assert_eq!(parse(&m[1], &c).unwrap(), "b tokyo");
     }
 
     #[test]

@@ -12,8 +12,11 @@
 //! Choices: "early/mid/late 2023" is the whole year (where one month ends
 //! and "mid" begins is not something to flag a conflict over); "last April"
 //! said in April 2024 is April 2023, said in May 2024 it is April 2024;
-//! "Tuesday" and "last Tuesday" are the most recent Tuesday before the
-//! publication day; weeks run Monday to Sunday (ISO).
+//! "Tuesday" is the most recent Tuesday up to the publication day (the day
+//! itself in Tuesday's paper), "last Tuesday" the one before that; weeks
+//! run Monday to Sunday (ISO); "the third quarter" is the most recent one
+//! that has begun. All-numeric dates ("04/03/2024") follow the source's
+//! `date_order` and stay unresolved when ambiguous without one.
 
 use super::{Reading, Value};
 use chrono::{Datelike, Days, Months, NaiveDate};
@@ -32,10 +35,34 @@ pub static PATTERN: LazyLock<String> = LazyLock::new(|| {
     let day = r"\d{1,2}(?:st|nd|rd|th)?(?-u:\b)";
     let year = r"(?:19|20)\d\d(?-u:\b)";
     let count = r"(?:a|one|two|three|four|five|six|seven|eight|nine|ten|\d+)";
+    let quarter = r"(?:q[1-4]|(?:first|second|third|fourth)[\s-]+quarter(?:\s+of)?)";
     format!(
-        r"(?:(?:by|before|until|since|after)\s+)?(?-u:\b)(?:{MONTH}\s+{day},?\s+{year}|{day}\s+(?:of\s+)?{MONTH},?\s+{year}|{MONTH},?\s+(?:of\s+)?{year}|(?:early|mid|late)[\s-]+{year}|\d{{4}}-\d\d-\d\d(?-u:\b)|{year}|(?:last|this|next)\s+(?:year|month|week)(?-u:\b)|earlier\s+this\s+(?:year|month|week)(?-u:\b)|(?:yesterday|today)(?-u:\b)|last\s+{MONTH}(?-u:\b)|{MONTH}\s+{day}|{day}\s+(?:of\s+)?{MONTH}(?-u:\b)|(?:last\s+)?{WEEKDAY}(?-u:\b)|{count}\s+(?:years?|months?|weeks?|days?|decades?)\s+ago(?-u:\b))"
+        r"(?:(?:by|before|until|since|after)\s+)?(?:the\s+)?(?-u:\b)(?:\d{{1,2}}/\d{{1,2}}/(?:\d{{4}}|\d\d)(?-u:\b)|{quarter},?\s+{year}|(?:the\s+)?(?:(?:first|second|third|fourth)[\s-]+quarter|(?:last|this|next)\s+quarter)(?-u:\b)|{MONTH}\s+(?:of\s+)?(?:last|this|next)\s+year(?-u:\b)|(?:earlier|later)\s+this\s+(?:year|month|week)(?-u:\b)|{MONTH}\s+{day},?\s+{year}|{day}\s+(?:of\s+)?{MONTH},?\s+{year}|{MONTH},?\s+(?:of\s+)?{year}|(?:early|mid|late)[\s-]+{year}|\d{{4}}-\d\d-\d\d(?-u:\b)|{year}|(?:last|this|next)\s+(?:year|month|week)(?-u:\b)|earlier\s+this\s+(?:year|month|week)(?-u:\b)|(?:yesterday|today)(?-u:\b)|last\s+{MONTH}(?-u:\b)|{MONTH}\s+{day}|{day}\s+(?:of\s+)?{MONTH}(?-u:\b)|(?:last\s+)?{WEEKDAY}(?-u:\b)|{count}\s+(?:years?|months?|weeks?|days?|decades?)\s+ago(?-u:\b))"
     )
 });
+
+/// How a source writes all-numeric dates: "04/03/2024" is 3 April in the
+/// US (month first) and 4 March in the UK (day first). Set per source in
+/// sources.toml (`date_order = "month-first"` or `"day-first"`); without
+/// it an ambiguous numeric date stays unresolved, never guessed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DateOrder {
+    MonthFirst,
+    DayFirst,
+}
+
+impl DateOrder {
+    /// The names sources.toml accepts.
+    pub const NAMES: &'static [&'static str] = &["month-first", "day-first", "mdy", "dmy"];
+
+    pub fn from_name(name: &str) -> Option<DateOrder> {
+        match name {
+            "month-first" | "mdy" => Some(DateOrder::MonthFirst),
+            "day-first" | "dmy" => Some(DateOrder::DayFirst),
+            _ => None,
+        }
+    }
+}
 
 /// An inclusive range of days. `start` is `NaiveDate::MIN` for "by 2013",
 /// `end` is `NaiveDate::MAX` for "since 2011".
@@ -258,8 +285,20 @@ static FORMS: LazyLock<Vec<(Form, Regex)>> = LazyLock::new(|| {
         (Form::MonthYear, format!(r"^{m},? (?:of )?{y}$")),
         (Form::Year, format!(r"^(?:(?:early|mid|late)[ -]?)?{y}$")),
         (
+            Form::Quarter,
+            r"^(?:q([1-4])|(first|second|third|fourth)[ -]quarter(?: of)?),? (\d{4})$".to_string(),
+        ),
+        (
             Form::Relative,
-            r"^(last|this|next|earlier this) (year|month|week)$".to_string(),
+            r"^(last|this|next|earlier this|later this) (year|month|week|quarter)$".to_string(),
+        ),
+        (
+            Form::RelativeQuarter,
+            r"^(?:q([1-4])|(first|second|third|fourth)[ -]quarter)$".to_string(),
+        ),
+        (
+            Form::MonthOfRelativeYear,
+            format!(r"^{m},? (?:of )?(last|this|next) year$"),
         ),
         (Form::Day, r"^(yesterday|today)$".to_string()),
         (
@@ -267,7 +306,7 @@ static FORMS: LazyLock<Vec<(Form, Regex)>> = LazyLock::new(|| {
             r"^(\w+) (year|month|week|day|decade)s? ago$".to_string(),
         ),
         (Form::LastMonthName, format!(r"^last {m}$")),
-        (Form::Weekday, format!(r"^(?:last )?({WEEKDAY})$")),
+        (Form::Weekday, format!(r"^(last )?({WEEKDAY})$")),
         (Form::MonthDay, format!(r"^{m} {d}$")),
         (Form::DayMonth, format!(r"^{d} (?:of )?{m}$")),
         (Form::Month, format!(r"^{m}$")),
@@ -280,6 +319,9 @@ static FORMS: LazyLock<Vec<(Form, Regex)>> = LazyLock::new(|| {
 #[derive(Clone, Copy, Debug)]
 enum Form {
     Iso,
+    Quarter,
+    RelativeQuarter,
+    MonthOfRelativeYear,
     MonthDayYear,
     DayMonthYear,
     MonthYear,
@@ -294,8 +336,20 @@ enum Form {
     Month,
 }
 
-/// Reads a date phrase; see the module doc.
+/// Reads a date phrase against a publication date; see the module doc.
 pub fn parse(text: &str, published: Option<&DateSpan>) -> Result<Reading, String> {
+    parse_in(
+        text,
+        super::Context {
+            published,
+            ..Default::default()
+        },
+    )
+}
+
+/// Reads a date phrase with everything known about its source.
+pub fn parse_in(text: &str, ctx: super::Context<'_>) -> Result<Reading, String> {
+    let published = ctx.published;
     let norm = text
         .to_lowercase()
         .replace(['’', '‘'], "'")
@@ -329,7 +383,10 @@ pub fn parse(text: &str, published: Option<&DateSpan>) -> Result<Reading, String
             break;
         }
     }
-    let reading = read(phrase, published, text)?;
+    let reading = match numeric(phrase, ctx.date_order, text) {
+        Some(r) => r?,
+        None => read(phrase, published, text)?,
+    };
     Ok(match reading {
         Reading::Value(Value::Date(mut d)) => {
             if open_start {
@@ -382,6 +439,10 @@ fn read(phrase: &str, published: Option<&DateSpan>, original: &str) -> Result<Re
             month(1).ok_or_else(invalid)?,
         )),
         Form::Year => known(year(1).and_then(DateSpan::year)),
+        Form::Quarter => known(
+            quarter_number(c.get(1).map(|m| m.as_str()), c.get(2).map(|m| m.as_str()))
+                .and_then(|q| quarter(year(3)?, q)),
+        ),
         _ => {
             // Relative: needs the publication date.
             let Some(published) = published else {
@@ -392,6 +453,27 @@ fn read(phrase: &str, published: Option<&DateSpan>, original: &str) -> Result<Re
             let resolve = |d: NaiveDate| -> Option<DateSpan> {
                 match form {
                     Form::Relative => relative(d, &c[1], &c[2]),
+                    Form::RelativeQuarter => {
+                        // The most recent such quarter that has begun.
+                        let q = quarter_number(
+                            c.get(1).map(|m| m.as_str()),
+                            c.get(2).map(|m| m.as_str()),
+                        )?;
+                        let this = quarter(d.year(), q)?;
+                        if this.start <= d {
+                            Some(this)
+                        } else {
+                            quarter(d.year() - 1, q)
+                        }
+                    }
+                    Form::MonthOfRelativeYear => {
+                        let shift = match &c[2] {
+                            "last" => -1,
+                            "next" => 1,
+                            _ => 0,
+                        };
+                        DateSpan::month(d.year() + shift, month_number(&c[1])?)
+                    }
                     Form::Day => match &c[1] {
                         "yesterday" => d.pred_opt().map(DateSpan::day),
                         _ => Some(DateSpan::day(d)),
@@ -419,9 +501,15 @@ fn read(phrase: &str, published: Option<&DateSpan>, original: &str) -> Result<Re
                         DateSpan::month(y, m)
                     }
                     Form::Weekday => {
-                        let wd = weekday_number(&c[1])?;
+                        let wd = weekday_number(&c[2])?;
                         let back = (d.weekday().num_days_from_monday() + 7 - wd) % 7;
-                        let back = if back == 0 { 7 } else { back };
+                        // "Tuesday" in Tuesday's paper is that day; "last
+                        // Tuesday" is a week before.
+                        let back = if back == 0 && c.get(1).is_some() {
+                            7
+                        } else {
+                            back
+                        };
                         d.checked_sub_days(Days::new(back as u64))
                             .map(DateSpan::day)
                     }
@@ -458,6 +546,63 @@ fn read(phrase: &str, published: Option<&DateSpan>, original: &str) -> Result<Re
     }
 }
 
+static NUMERIC: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(\d{1,2})/(\d{1,2})/(\d{4}|\d{2})$").unwrap());
+
+/// An all-numeric date ("04/03/2024", "4/3/24"), or `None` when `phrase`
+/// is not one. Ambiguous without the source's order unless a part is over
+/// 12 or both parts are equal.
+fn numeric(
+    phrase: &str,
+    order: Option<DateOrder>,
+    original: &str,
+) -> Option<Result<Reading, String>> {
+    let c = NUMERIC.captures(phrase)?;
+    let a: u32 = c[1].parse().ok()?;
+    let b: u32 = c[2].parse().ok()?;
+    let year: i32 = match c[3].parse::<i32>().ok()? {
+        y if c[3].len() == 2 => 2000 + y,
+        y => y,
+    };
+    let order = match order {
+        _ if a == b => Some(DateOrder::MonthFirst),
+        _ if a > 12 => Some(DateOrder::DayFirst),
+        _ if b > 12 => Some(DateOrder::MonthFirst),
+        known => known,
+    };
+    let Some(order) = order else {
+        return Some(Ok(Reading::Unresolved(format!(
+            "{original:?} could be month/day or day/month; set `date_order` for this source in sources.toml"
+        ))));
+    };
+    let (m, d) = match order {
+        DateOrder::MonthFirst => (a, b),
+        DateOrder::DayFirst => (b, a),
+    };
+    Some(
+        NaiveDate::from_ymd_opt(year, m, d)
+            .map(|x| Reading::Value(Value::Date(DateSpan::day(x))))
+            .ok_or_else(|| format!("{original:?} is not a valid date")),
+    )
+}
+
+/// The quarter named by "q3" (group `q`) or "third" (group `word`).
+fn quarter_number(q: Option<&str>, word: Option<&str>) -> Option<u32> {
+    q.and_then(|q| q.parse().ok()).or_else(|| {
+        ["first", "second", "third", "fourth"]
+            .iter()
+            .position(|w| Some(*w) == word)
+            .map(|i| i as u32 + 1)
+    })
+}
+
+/// Quarter `q` (1 to 4) of `year`.
+fn quarter(year: i32, q: u32) -> Option<DateSpan> {
+    let start = NaiveDate::from_ymd_opt(year, 3 * (q - 1) + 1, 1)?;
+    let end = start.checked_add_months(Months::new(3))?.pred_opt()?;
+    Some(DateSpan { start, end })
+}
+
 fn ymd(year: Option<i32>, month: Option<u32>, day: Option<u32>) -> Option<DateSpan> {
     NaiveDate::from_ymd_opt(year?, month?, day?).map(DateSpan::day)
 }
@@ -479,6 +624,17 @@ fn relative(d: NaiveDate, which: &str, unit: &str) -> Option<DateSpan> {
     };
     let span = match unit {
         "year" => DateSpan::year(d.year() + shift)?,
+        "quarter" => {
+            let q = (d.month() - 1) / 3 + 1;
+            let (y, q) = match (shift, q) {
+                (-1, 1) => (d.year() - 1, 4),
+                (-1, q) => (d.year(), q - 1),
+                (1, 4) => (d.year() + 1, 1),
+                (1, q) => (d.year(), q + 1),
+                (_, q) => (d.year(), q),
+            };
+            quarter(y, q)?
+        }
         "month" => {
             let first = NaiveDate::from_ymd_opt(d.year(), d.month(), 1)?;
             let m = match shift {
@@ -497,14 +653,18 @@ fn relative(d: NaiveDate, which: &str, unit: &str) -> Option<DateSpan> {
             week_of(base)?
         }
     };
-    // "earlier this year": from the start of the period up to the day.
-    Some(if which == "earlier this" {
-        DateSpan {
+    // "earlier this year": from the start of the period up to the day;
+    // "later this month": from the day to its end.
+    Some(match which {
+        "earlier this" => DateSpan {
             start: span.start,
             end: d.min(span.end),
-        }
-    } else {
-        span
+        },
+        "later this" => DateSpan {
+            start: d.max(span.start),
+            end: span.end,
+        },
+        _ => span,
     })
 }
 
@@ -560,11 +720,48 @@ mod tests {
         assert_eq!(at("March 23", ht), "2024-03-23");
         assert_eq!(at("on April 2", ht), "2024-04-02");
         assert_eq!(at("Tuesday", ht), "2024-04-02");
+        assert_eq!(at("April last year", ht), "2023-04");
+        assert_eq!(at("Q3 2023", ht), "2023-07 to 2023-09");
         assert_eq!(at("two years ago", ht), "2022");
         assert_eq!(at("last April", ht), "2023-04");
         assert_eq!(at("last April", Some("2024-05-10")), "2024-04");
         assert_eq!(at("December 30", Some("2024-01-05")), "2023-12-30");
         assert_eq!(at("in March", ht), "2024-03");
+    }
+
+    #[test]
+    fn numeric_dates_follow_the_source_order() {
+        let at_in = |text: &str, order| {
+            let ctx = super::super::Context {
+                published: None,
+                date_order: order,
+            };
+            match parse_in(text, ctx).unwrap() {
+                Reading::Value(Value::Date(d)) => d.to_string(),
+                Reading::Unresolved(why) => format!("unresolved: {why}"),
+                other => panic!("{other:?}"),
+            }
+        };
+        assert_eq!(
+            at_in("04/03/2024", Some(DateOrder::MonthFirst)),
+            "2024-04-03"
+        );
+        assert_eq!(at_in("04/03/2024", Some(DateOrder::DayFirst)), "2024-03-04");
+        assert!(at_in("04/03/2024", None).contains("set `date_order`"));
+        assert_eq!(at_in("4/23/24", None), "2024-04-23");
+        assert_eq!(
+            at_in("23/4/2024", Some(DateOrder::MonthFirst)),
+            "2024-04-23"
+        );
+        assert!(parse_in("13/13/2024", Default::default()).is_err());
+    }
+
+    #[test]
+    fn a_weekday_can_be_the_publication_day() {
+        let tue = Some("2024-04-02");
+        assert_eq!(at("Tuesday", tue), "2024-04-02");
+        assert_eq!(at("last Tuesday", tue), "2024-03-26");
+        assert_eq!(at("Wednesday", tue), "2024-03-27");
     }
 
     #[test]

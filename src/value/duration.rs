@@ -11,34 +11,59 @@
 //! Stylebook does, every other week ("semiweekly" is twice a week).
 
 use super::interval::Interval;
-use super::number::{self, Qualifier};
+use super::number;
+use super::quantity::Quantity;
 use regex::Regex;
 use std::fmt;
 use std::sync::LazyLock;
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct Duration {
-    /// The length, or for a recurring event its period.
-    pub days: Interval,
+    /// The length, or for a recurring event its period, in seconds.
+    pub seconds: Quantity,
     /// A frequency ("every two weeks") rather than a length.
     pub recurring: bool,
 }
 
-const UNIT: &str = r"(?:days?|weeks?|fortnights?|months?|years?|decades?|centur(?:y|ies))";
-const COUNT: &str = r"(?:\d+(?:\.\d+)?|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|fifty|several|a few|a couple of)";
+const UNIT: &str = r"(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|nights?|weeks?|fortnights?|months?|years?|yrs?|decades?|centur(?:y|ies))";
 
 /// What `{value}` matches in a `frequency` fact: recurring phrasings only.
 pub static FREQUENCY_PATTERN: LazyLock<String> = LazyLock::new(|| {
+    let count = format!(
+        r"(?:{}|{}|a\s+few|a\s+couple\s+of|several)",
+        number::DIGITS_PATTERN,
+        *number::WORDS_PATTERN
+    );
     format!(
-        r"(?-u:\b)(?:(?:once\s+)?every\s+(?:other\s+|second\s+|{COUNT}\s+)?{UNIT}|(?:once|twice|three times|four times|\d+ times)\s+(?:a|an|per|every)\s+{UNIT}|(?:bi-?|semi-?)?(?:daily|weekly|monthly|annually|yearly)|fortnightly|quarterly)(?-u:\b)"
+        r"(?-u:\b)(?:(?:once\s+)?every\s+(?:other\s+|second\s+|{count}\s+)?{UNIT}|(?:once|twice|three\s+times|four\s+times|\d+\s+times)\s+(?:a|an|per|every)\s+{UNIT}|(?:bi-?|semi-?)?(?:hourly|daily|weekly|monthly|annually|yearly)|fortnightly|quarterly)(?-u:\b)"
     )
 });
 
-/// What `{value}` matches in a `duration` fact: lengths, hedged or not.
-pub static LENGTH_PATTERN: LazyLock<String> = LazyLock::new(|| {
+/// A number of units: digits, words, an article, "half an".
+fn count_pattern() -> String {
     format!(
-        r"{}(?-u:\b){COUNT}(?:\s+and\s+a\s+half)?[\s-]+{UNIT}(?:\s+and\s+a\s+half)?(?-u:\b)",
-        number::QUALIFIER_PATTERN
+        r"(?:{}|{}|an?|half\s+an?|one\s+and\s+a\s+half|a\s+few|a\s+couple\s+of|several|numerous|multiple)",
+        number::DIGITS_PATTERN,
+        *number::WORDS_PATTERN
+    )
+}
+
+/// One number of units: "72 hours", "a decade", "two-year", "half an hour".
+fn group_pattern() -> String {
+    let count = count_pattern();
+    format!(
+        r"(?-u:\b){count}(?:\s*(?:[-–—]|to)\s*{count})?(?:\s+and\s+a\s+half)?[\s-]+{UNIT}(?:\s+and\s+a\s+half)?(?-u:\b)"
+    )
+}
+
+/// What `{value}` matches in a `duration` fact: lengths, bounded, hedged
+/// or compound ("1 hour 40 minutes", "two years and three months").
+pub static LENGTH_PATTERN: LazyLock<String> = LazyLock::new(|| {
+    let group = group_pattern();
+    let count = count_pattern();
+    format!(
+        r"(?:(?-u:\b)between\s+(?:{group}|{count})\s+and\s+{group}|{}{group}(?:(?:,\s*|\s+and\s+|\s+){group})*(?:\s+or\s+(?:more|less|longer)(?-u:\b))?)",
+        *number::QUALIFIER_PATTERN
     )
 });
 
@@ -47,69 +72,88 @@ pub static PATTERN: LazyLock<String> =
     LazyLock::new(|| format!("{}|{}", *FREQUENCY_PATTERN, *LENGTH_PATTERN));
 
 impl Duration {
-    /// A frequency never equals a length; within each, intervals overlap.
-    pub fn compatible(&self, other: &Duration, tolerance: f64) -> bool {
+    /// A frequency never equals a length; within each, quantities are
+    /// compared by [`Quantity::compatible`].
+    pub fn compatible(&self, other: &Duration, hedge: f64, tolerance: f64) -> bool {
         self.recurring == other.recurring
-            && self
-                .days
-                .widen(tolerance)
-                .overlaps(&other.days.widen(tolerance))
+            && self.seconds.compatible(&other.seconds, hedge, tolerance)
     }
 }
 
-/// Days in one unit, as an interval.
+const MINUTE: f64 = 60.0;
+const HOUR: f64 = 3600.0;
+const DAY: f64 = 86_400.0;
+
+/// Seconds in one unit, as an interval: calendar units vary.
 fn unit(word: &str) -> Option<Interval> {
-    let w = word.trim_end_matches('s');
-    Some(match w {
-        "day" => Interval::point(1.0),
-        "week" => Interval::point(7.0),
-        "fortnight" => Interval::point(14.0),
-        "month" => Interval::closed(28.0, 31.0),
-        "year" => Interval::closed(365.0, 366.0),
-        "decade" => Interval::closed(3650.0, 3660.0),
-        "century" | "centurie" => Interval::closed(36_500.0, 36_600.0),
+    let w = word.strip_suffix("ies").map_or_else(
+        || word.trim_end_matches('s').to_string(),
+        |stem| format!("{stem}y"),
+    );
+    let days = |lo: f64, hi: f64| Interval::closed(lo * DAY, hi * DAY);
+    Some(match w.as_str() {
+        "second" | "sec" => Interval::point(1.0),
+        "minute" | "min" => Interval::point(MINUTE),
+        "hour" | "hr" => Interval::point(HOUR),
+        "day" | "night" => Interval::point(DAY),
+        "week" => Interval::point(7.0 * DAY),
+        "fortnight" => Interval::point(14.0 * DAY),
+        "month" => days(28.0, 31.0),
+        "year" | "yr" => days(365.0, 366.0),
+        "decade" => days(3650.0, 3660.0),
+        "century" => days(36_500.0, 36_600.0),
         _ => return None,
     })
 }
 
-fn times(i: Interval, k: f64) -> Interval {
-    Interval {
-        lo: i.lo * k,
-        hi: i.hi * k,
-        hi_open: i.hi_open,
+/// `q` units of `u` seconds each.
+fn times(q: &Quantity, u: Interval) -> Quantity {
+    let s = q.stated;
+    Quantity {
+        stated: Interval {
+            lo: s.lo * u.lo,
+            hi: s.hi * u.hi,
+            ..s
+        },
+        precision: q.precision * u.hi,
+        ..q.clone()
     }
 }
 
-fn count(word: &str) -> Option<Interval> {
-    Some(match word {
-        "a" | "an" | "one" | "" => Interval::point(1.0),
-        "a couple of" => Interval::point(2.0),
-        "a few" => Interval::closed(2.0, 5.0),
-        // "several": more than a couple, fewer than ten.
-        "several" => Interval::half_open(3.0, 10.0),
-        "other" | "second" => Interval::point(2.0),
+/// A count before "every": "two", "other", "few".
+fn count(word: &str) -> Option<Quantity> {
+    let one = |x| Some(Quantity::exact(Interval::point(x)));
+    match word {
+        "" | "a" | "an" | "one" => one(1.0),
+        "other" | "second" => one(2.0),
         w => {
-            let (i, rest) = number::quantity(w)?;
-            if !rest.trim().is_empty() {
-                return None;
-            }
-            i
+            let (q, rest) = number::read(w, |s| s)?;
+            rest.trim().is_empty().then_some(q)
         }
-    })
+    }
 }
 
 static EVERY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:once )?every (?:(other|second|a few|a couple of|several|[\w.]+) )??(\w+)$")
+    Regex::new(r"^(?:once )?every (?:(other|second|a few|a couple of|several|[\w. -]+?) )??(\w+)$")
         .unwrap()
 });
 static TIMES: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(once|twice|three times|four times|(\d+) times) (?:a|an|per|every) (\w+)$")
         .unwrap()
 });
-static LENGTH: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(a few|a couple of|several|[\w.]+)( and a half)?[ -](\w+)( and a half)?$")
-        .unwrap()
+/// An article or "half a" before a unit, which number words alone do not
+/// read ("a decade", "an hour and a half", "half an hour").
+static ARTICLE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(^|[ ,]|-)(half an?|an?|one and a half) ({UNIT}\b)"
+    ))
+    .unwrap()
 });
+static UNIT_AFTER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&format!(r"^[ -]({UNIT})\b( and a half\b)?")).unwrap());
+static JOIN: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(?:, and |, | and | )").unwrap());
+static OR_MORE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^ or (more|longer|less)$").unwrap());
 
 pub fn parse(text: &str) -> Result<Duration, String> {
     let text = number::normalise(text);
@@ -129,11 +173,12 @@ pub fn parse(text: &str) -> Result<Duration, String> {
     }
     let adverb = |days: Interval| {
         Ok(Duration {
-            days,
+            seconds: Quantity::exact(days.scale(DAY)),
             recurring: true,
         })
     };
     match text.replace('-', "").as_str() {
+        "hourly" => return adverb(Interval::point(1.0 / 24.0)),
         "daily" => return adverb(Interval::point(1.0)),
         "weekly" => return adverb(Interval::point(7.0)),
         "biweekly" | "fortnightly" => return adverb(Interval::point(14.0)),
@@ -147,9 +192,9 @@ pub fn parse(text: &str) -> Result<Duration, String> {
     }
     if let Some(c) = EVERY.captures(&text) {
         let n = count(c.get(1).map_or("", |m| m.as_str())).ok_or("not a number of units")?;
-        let u = unit(&c[2]).ok_or("not a unit of time")?;
+        let u = unit(&c[2]).ok_or_else(|| format!("{:?} is not a unit of time", &c[2]))?;
         return Ok(Duration {
-            days: product(n, u),
+            seconds: times(&n, u),
             recurring: true,
         });
     }
@@ -165,52 +210,89 @@ pub fn parse(text: &str) -> Result<Duration, String> {
                 .filter(|k: &f64| *k > 0.0)
                 .ok_or("not a count")?,
         };
-        let u = unit(&c[3]).ok_or("not a unit of time")?;
+        let u = unit(&c[3]).ok_or_else(|| format!("{:?} is not a unit of time", &c[3]))?;
         return Ok(Duration {
-            days: Interval {
-                lo: u.lo / k,
-                hi: u.hi / k,
-                hi_open: false,
-            },
+            seconds: Quantity::exact(Interval::closed(u.lo / k, u.hi / k)),
             recurring: true,
         });
     }
-    let (hedge, rest) = number::qualifier(&text);
-    if let Some(c) = LENGTH.captures(rest) {
-        let mut n = count(&c[1]).ok_or("not a number of units")?;
-        if c.get(2).is_some() || c.get(4).is_some() {
-            n = Interval {
-                lo: n.lo + 0.5,
-                hi: n.hi + 0.5,
-                hi_open: n.hi_open,
-            };
-        }
-        let u = unit(&c[3]).ok_or("not a unit of time")?;
-        let days = product(n, u);
-        let days = if hedge == Qualifier::AtLeast {
-            Interval::at_least(days.lo)
-        } else {
-            number::hedge(hedge, days)
-        };
-        return Ok(Duration {
-            days,
-            recurring: false,
-        });
-    }
-    Err("not a length of time or a frequency".to_string())
+    length(&text).map(|seconds| Duration {
+        seconds,
+        recurring: false,
+    })
 }
 
-/// `n` units of `u` days each.
-fn product(n: Interval, u: Interval) -> Interval {
-    if n.is_point() {
-        times(u, n.lo)
-    } else {
-        Interval {
-            lo: n.lo * u.lo,
-            hi: n.hi * u.hi,
-            hi_open: n.hi_open,
+/// A length: one or more groups of a number and a unit, summed ("1 hour
+/// 40 minutes"), with the bound or hedge of the first.
+fn length(text: &str) -> Result<Quantity, String> {
+    let text = ARTICLE.replace_all(text, |c: &regex::Captures| {
+        let n = match &c[2] {
+            "a" | "an" => "one",
+            "one and a half" => "one and a half",
+            _ => "one half",
+        };
+        format!("{}{n} {}", &c[1], &c[3])
+    });
+    let text = text.replace("one half ", "0.5 ");
+    let mut rest = text.as_str();
+    let mut total: Option<Quantity> = None;
+    while let Some((q, after)) = number::read(rest, |s| s) {
+        let c = UNIT_AFTER
+            .captures(after)
+            .ok_or_else(|| match after.trim() {
+                "" => "a number without a unit of time".to_string(),
+                w => format!(
+                    "{:?} is not a unit of time (seconds to centuries)",
+                    w.split(' ').next().unwrap_or(w)
+                ),
+            })?;
+        let u = unit(&c[1]).ok_or("not a unit of time")?;
+        let mut q = q;
+        if c.get(2).is_some() {
+            q.stated.lo += 0.5;
+            q.stated.hi += 0.5;
+        }
+        let part = times(&q, u);
+        total = Some(match total {
+            None => part,
+            Some(t) => Quantity {
+                stated: Interval {
+                    lo: t.stated.lo + part.stated.lo,
+                    hi: t.stated.hi + part.stated.hi,
+                    ..t.stated
+                },
+                // The last (smallest) unit written sets the precision.
+                precision: part.precision,
+                ..t
+            },
+        });
+        rest = &after[c.get(0).map_or(0, |m| m.end())..];
+        match JOIN.find(rest) {
+            Some(m) if number::read(&rest[m.end()..], |s| s).is_some() => {
+                rest = &rest[m.end()..];
+            }
+            _ => break,
         }
     }
+    let mut total = total.ok_or("not a length of time or a frequency")?;
+    if let Some(c) = OR_MORE.captures(rest) {
+        total.stated = match &c[1] {
+            "less" => Interval::at_most(total.stated.hi),
+            _ => Interval::at_least(total.stated.lo),
+        };
+        total.precision = 0.0;
+        rest = "";
+    }
+    if !rest.trim().is_empty() {
+        return Err(format!(
+            "unexpected words after the length: {:?}",
+            rest.trim()
+        ));
+    }
+    if total.stated.lo < 0.0 {
+        return Err("a negative length of time".to_string());
+    }
+    Ok(total)
 }
 
 impl fmt::Display for Duration {
@@ -218,56 +300,91 @@ impl fmt::Display for Duration {
         if self.recurring {
             f.write_str("every ")?;
         }
-        f.write_str(&days_in_words(&self.days, self.recurring))
+        match &self.seconds.vague {
+            Some(word) => write!(f, "{word} {}", unit_of(&self.seconds.stated)),
+            None => f.write_str(&in_words(&self.seconds.shown(), self.recurring)),
+        }
     }
 }
 
-/// "2 weeks", "9 to 10 years", "at least 10 years": the largest unit in
-/// which the interval reads naturally.
-fn days_in_words(d: &Interval, recurring: bool) -> String {
-    const UNITS: [(&str, f64, f64); 5] = [
-        ("year", 365.0, 366.0),
-        ("month", 28.0, 31.0),
-        ("week", 7.0, 7.0),
-        ("day", 1.0, 1.0),
-        ("day", 1.0, 1.0),
-    ];
+/// The unit a vague duration was counted in, from the interval it
+/// suggests ("several years").
+fn unit_of(i: &Interval) -> &'static str {
+    let per = i.lo / 3.0_f64.max(1.0);
+    UNITS
+        .iter()
+        .find(|(_, lo, _)| per >= *lo * 0.66)
+        .map_or("seconds", |(name, _, _)| name)
+}
+
+/// Display units, largest first, with their size in seconds (low, high).
+const UNITS: [(&str, f64, f64); 7] = [
+    ("years", 365.0 * DAY, 366.0 * DAY),
+    ("months", 28.0 * DAY, 31.0 * DAY),
+    ("weeks", 7.0 * DAY, 7.0 * DAY),
+    ("days", DAY, DAY),
+    ("hours", HOUR, HOUR),
+    ("minutes", MINUTE, MINUTE),
+    ("seconds", 1.0, 1.0),
+];
+
+/// "2 weeks", "9 to 10 years", "at least 10 years", "12 hours": the
+/// largest unit in which the interval reads naturally.
+fn in_words(d: &Interval, recurring: bool) -> String {
     let round = |x: f64| {
         let r = (x * 10.0).round() / 10.0;
         let s = format!("{r:.1}");
         s.trim_end_matches('0').trim_end_matches('.').to_string()
     };
+    let name = |plural: &'static str, k: f64| {
+        if k == 1.0 {
+            plural.trim_end_matches('s')
+        } else {
+            plural
+        }
+    };
     // Exact multiples of a unit read as such: "2 weeks", "1 month".
-    for (name, lo, hi) in UNITS {
+    for (unit, lo, hi) in UNITS {
         let k = d.lo / lo;
-        if k >= 1.0 && (k * 2.0).fract() == 0.0 && (d.hi - k * hi).abs() < 1e-9 && !d.hi_open {
+        if k >= 1.0
+            && (k * 2.0).fract() == 0.0
+            && (d.hi - k * hi).abs() < 1e-6
+            && !d.hi_open
+            && !d.lo_open
+        {
             return if k == 1.0 && recurring {
-                name.to_string()
+                name(unit, k).to_string()
             } else {
-                format!("{} {name}{}", round(k), if k == 1.0 { "" } else { "s" })
+                format!("{} {}", round(k), name(unit, k))
             };
         }
     }
-    let (name, lo, hi) = UNITS
+    let (unit, lo, hi) = UNITS
         .iter()
         .copied()
-        .find(|(_, lo, _)| d.lo.max(d.hi.min(1e12)) >= *lo)
-        .unwrap_or(UNITS[3]);
+        .find(|(_, lo, _)| d.lo.max(d.hi.min(1e15)) >= *lo)
+        .unwrap_or(UNITS[6]);
     let mid = (lo + hi) / 2.0;
     if d.hi.is_infinite() {
-        return format!("at least {} {name}s", round(d.lo / mid));
+        let word = if d.lo_open { "more than" } else { "at least" };
+        return format!("{word} {} {unit}", round(d.lo / mid));
+    }
+    if d.lo <= 0.0 && !d.lo_open {
+        let word = if d.hi_open { "under" } else { "at most" };
+        return format!("{word} {} {unit}", round(d.hi / mid));
     }
     let (a, b) = (round(d.lo / mid), round(d.hi / mid));
     if a == b {
-        format!("{a} {name}s")
+        format!("{a} {unit}")
     } else {
-        format!("{a} to {b} {name}s")
+        format!("{a} to {b} {unit}")
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::value::quantity::DEFAULT_HEDGE;
     use regex::RegexBuilder;
 
     fn d(s: &str) -> Duration {
@@ -275,7 +392,7 @@ mod tests {
     }
 
     fn same(a: &str, b: &str) -> bool {
-        d(a).compatible(&d(b), 0.0)
+        d(a).compatible(&d(b), DEFAULT_HEDGE, 0.0)
     }
 
     #[test]
@@ -297,7 +414,7 @@ mod tests {
         assert!(!same("every two weeks", "weekly"));
         // Half a month is 14 to 15.5 days: it includes a fortnight.
         assert!(same("twice a month", "every two weeks"));
-        assert_eq!(d("twice a week").days, Interval::point(3.5));
+        assert_eq!(d("twice a week").seconds.stated, Interval::point(3.5 * DAY));
     }
 
     #[test]
@@ -310,10 +427,36 @@ mod tests {
         assert_eq!(d("a decade").to_string(), "10 years");
         assert!(!same("nearly a decade", "five years"));
         assert!(same("more than a decade", "twelve years"));
-        assert_eq!(d("more than a decade").to_string(), "at least 10 years");
+        assert_eq!(d("more than a decade").to_string(), "more than 10 years");
         assert!(same("a year and a half", "18 months"));
         assert!(same("several years", "five years"));
-        assert!(!same("several years", "two years"));
+        // Vague: shown, never a conflict on its own.
+        assert!(same("several years", "two years"));
+        assert_eq!(d("several years").to_string(), "several years");
+    }
+
+    #[test]
+    fn hours_minutes_and_compounds() {
+        assert_eq!(d("about 12 hours").to_string(), "10.8 to 13.2 hours");
+        assert_eq!(d("72 hours").to_string(), "3 days");
+        assert!(same("72 hours", "three days"));
+        assert!(same("90 minutes", "an hour and a half"));
+        assert!(same("90 minutes", "1 hour 30 minutes"));
+        assert!(same("two and a half hours", "150 minutes"));
+        assert!(same("1 hour 40 minutes", "100 minutes"));
+        assert!(same("1 hour and 40 minutes", "100 minutes"));
+        assert!(same("half an hour", "30 minutes"));
+        assert!(same("two years and three months", "27 months"));
+        assert!(!same("less than three minutes", "three minutes"));
+        assert!(!same("less than three minutes", "4 minutes"));
+        assert!(same("less than three minutes", "2 minutes"));
+        assert_eq!(d("less than three minutes").to_string(), "under 3 minutes");
+        assert!(!same("12 hours", "11 hours"));
+        assert!(same("three to four hours", "3.5 hours"));
+        assert_eq!(
+            parse("12 parsecs").unwrap_err(),
+            "\"parsecs\" is not a unit of time (seconds to centuries)"
+        );
     }
 
     #[test]

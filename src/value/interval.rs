@@ -4,9 +4,11 @@
 //! News text rarely states an exact number: "over $100 million", "nearly a
 //! decade", "hundreds of millions of dollars". Rather than guessing a point,
 //! each such phrase becomes the interval of values it admits, and two claims
-//! agree exactly when their intervals overlap. The lower bound is always
-//! inclusive; the upper bound may be open, so "hundreds of millions" is
-//! `[1e8, 1e9)` and does not admit "$1 billion".
+//! agree exactly when their intervals overlap. Either bound may be open, so
+//! that strict wording keeps its meaning: "hundreds of millions" is
+//! `[1e8, 1e9)` and does not admit "$1 billion"; "more than 500" is
+//! `(500, ∞)` and does not admit "500"; "less than three minutes" is
+//! `[0, 3)`.
 
 use std::fmt;
 
@@ -15,7 +17,9 @@ use std::fmt;
 pub struct Interval {
     pub lo: f64,
     pub hi: f64,
-    /// `true` when `hi` itself is excluded.
+    /// `true` when `lo` itself is excluded ("more than", "over").
+    pub lo_open: bool,
+    /// `true` when `hi` itself is excluded ("under", "fewer than").
     pub hi_open: bool,
 }
 
@@ -25,6 +29,7 @@ impl Interval {
         Interval {
             lo: x,
             hi: x,
+            lo_open: false,
             hi_open: false,
         }
     }
@@ -34,6 +39,7 @@ impl Interval {
         Interval {
             lo: lo.min(hi),
             hi: lo.max(hi),
+            lo_open: false,
             hi_open: false,
         }
     }
@@ -43,37 +49,56 @@ impl Interval {
         Interval {
             lo,
             hi,
+            lo_open: false,
             hi_open: true,
         }
     }
 
-    /// `[x, ∞)`: "over", "more than", "at least".
+    /// `[x, ∞)`: "at least", "$100M+", "or more".
     pub fn at_least(x: f64) -> Self {
         Interval {
             lo: x,
             hi: f64::INFINITY,
+            lo_open: false,
             hi_open: true,
         }
     }
 
-    /// `[0, x]`: "up to", "at most", "less than".
+    /// `(x, ∞)`: "over", "more than", "upwards of".
+    pub fn more_than(x: f64) -> Self {
+        Interval {
+            lo_open: true,
+            ..Interval::at_least(x)
+        }
+    }
+
+    /// `[0, x]`: "up to", "at most", "as many as".
     pub fn at_most(x: f64) -> Self {
         Interval {
             lo: 0.0,
             hi: x,
+            lo_open: false,
             hi_open: false,
         }
     }
 
+    /// `[0, x)`: "under", "less than", "fewer than".
+    pub fn under(x: f64) -> Self {
+        Interval {
+            hi_open: true,
+            ..Interval::at_most(x)
+        }
+    }
+
     pub fn is_point(&self) -> bool {
-        self.lo == self.hi && !self.hi_open
+        self.lo == self.hi && !self.hi_open && !self.lo_open
     }
 
     /// Whether some number lies in both intervals.
     pub fn overlaps(&self, other: &Interval) -> bool {
         let below = |a: &Interval, b: &Interval| {
             // `a` lies entirely below `b`.
-            if a.hi_open {
+            if a.hi_open || b.lo_open {
                 a.hi <= b.lo
             } else {
                 a.hi < b.lo
@@ -87,7 +112,7 @@ impl Interval {
         Interval {
             lo: self.lo * factor,
             hi: self.hi * factor,
-            hi_open: self.hi_open,
+            ..*self
         }
     }
 
@@ -101,7 +126,7 @@ impl Interval {
         Interval {
             lo: self.lo * (1.0 - tolerance),
             hi: self.hi * (1.0 + tolerance),
-            hi_open: self.hi_open,
+            ..*self
         }
     }
 }
@@ -134,7 +159,8 @@ impl fmt::Display for Interval {
 }
 
 /// Writes an interval in words an editor reads without knowing interval
-/// notation: `150M`, `at least 100M`, `at most 5`, `100M to 1B`.
+/// notation: `150M`, `at least 100M`, `more than 100M`, `at most 5`,
+/// `under 3`, `100M to 1B`.
 /// `prefix` goes before every number (a currency code, say).
 pub fn write_interval(
     f: &mut fmt::Formatter<'_>,
@@ -145,8 +171,9 @@ pub fn write_interval(
     if i.is_point() {
         write!(f, "{prefix}{}", num(i.lo))
     } else if i.hi.is_infinite() {
-        write!(f, "at least {prefix}{}", num(i.lo))
-    } else if i.lo <= 0.0 {
+        let word = if i.lo_open { "more than" } else { "at least" };
+        write!(f, "{word} {prefix}{}", num(i.lo))
+    } else if i.lo <= 0.0 && !i.lo_open {
         let word = if i.hi_open { "under" } else { "at most" };
         write!(f, "{word} {prefix}{}", num(i.hi))
     } else {
@@ -172,6 +199,17 @@ mod tests {
         assert!(over.overlaps(&Interval::point(5e9)));
         assert!(!over.overlaps(&Interval::point(9e7)));
         assert!(over.overlaps(&Interval::at_most(1e8)));
+    }
+
+    #[test]
+    fn strict_bounds_exclude_their_number() {
+        assert!(!Interval::more_than(500.0).overlaps(&Interval::point(500.0)));
+        assert!(Interval::at_least(500.0).overlaps(&Interval::point(500.0)));
+        assert!(!Interval::under(3.0).overlaps(&Interval::point(3.0)));
+        assert!(Interval::at_most(3.0).overlaps(&Interval::point(3.0)));
+        assert!(!Interval::under(3.0).overlaps(&Interval::more_than(3.0)));
+        assert_eq!(Interval::more_than(5e8).to_string(), "more than 500M");
+        assert_eq!(Interval::under(3.0).to_string(), "under 3");
     }
 
     #[test]

@@ -14,16 +14,23 @@ pub mod count;
 pub mod date;
 pub mod duration;
 pub mod interval;
+pub mod measure;
 pub mod money;
 mod number;
+pub mod quantity;
 pub mod title;
+pub mod wordings;
 
+use regex::{Regex, RegexBuilder};
 use std::fmt;
+use std::ops::Range;
+use std::sync::LazyLock;
 
-pub use date::DateSpan;
+pub use date::{DateOrder, DateSpan};
 pub use duration::Duration;
 pub use interval::Interval;
 pub use money::Money;
+pub use quantity::Quantity;
 pub use title::Title;
 
 /// The kinds of fact a rule can describe. Each names one normaliser.
@@ -40,6 +47,12 @@ pub enum Kind {
     Frequency,
     Title,
     Choice,
+    /// Lengths and distances, converted to metres.
+    Length,
+    /// Speeds, converted to metres per second.
+    Speed,
+    /// Masses, converted to kilograms.
+    Mass,
 }
 
 impl Kind {
@@ -54,6 +67,9 @@ impl Kind {
         (Kind::Frequency, &["frequency"]),
         (Kind::Title, &["title", "descriptor", "text"]),
         (Kind::Choice, &["choice"]),
+        (Kind::Length, &["length", "distance"]),
+        (Kind::Speed, &["speed"]),
+        (Kind::Mass, &["mass", "weight"]),
     ];
 
     pub fn from_name(name: &str) -> Option<Kind> {
@@ -76,7 +92,7 @@ impl Kind {
 #[derive(Clone, Debug, PartialEq)]
 pub enum Value {
     Money(Money),
-    Count(Interval),
+    Count(Quantity),
     /// Both `date` and `year` facts; a year fact's span is widened to whole
     /// years, so "April 2011" and "2011" agree.
     Date(DateSpan),
@@ -84,6 +100,8 @@ pub enum Value {
     Title(Title),
     /// The name of the category a choice rule mapped the words to.
     Choice(String),
+    /// A length, speed or mass, as written and in its base unit.
+    Measure(measure::Measure),
 }
 
 /// What a normaliser needs to know about the source a claim comes from.
@@ -92,6 +110,9 @@ pub struct Context<'a> {
     /// When the source was published, as precisely as known. Relative dates
     /// ("last year") are resolved against it and left unresolved without it.
     pub published: Option<&'a DateSpan>,
+    /// How the source writes numeric dates ("04/03/2024"), from its
+    /// manifest entry; without it an ambiguous one stays unresolved.
+    pub date_order: Option<DateOrder>,
 }
 
 /// The outcome of reading a claim's words as a value.
@@ -109,15 +130,50 @@ impl Value {
     /// threshold does the same for titles.
     pub fn compatible(&self, other: &Value, tol: &Tolerance) -> bool {
         match (self, other) {
-            (Value::Money(a), Value::Money(b)) => a.compatible(b, tol.relative),
-            (Value::Count(a), Value::Count(b)) => {
-                a.widen(tol.relative).overlaps(&b.widen(tol.relative))
-            }
+            (Value::Money(a), Value::Money(b)) => a.compatible(b, tol.hedge(), tol.relative),
+            (Value::Count(a), Value::Count(b)) => a.compatible(b, tol.hedge(), tol.relative),
             (Value::Date(a), Value::Date(b)) => a.overlaps(b),
-            (Value::Duration(a), Value::Duration(b)) => a.compatible(b, tol.relative),
+            (Value::Duration(a), Value::Duration(b)) => a.compatible(b, tol.hedge(), tol.relative),
             (Value::Title(a), Value::Title(b)) => a.matches(b, tol.similarity),
             (Value::Choice(a), Value::Choice(b)) => a == b,
+            (Value::Measure(a), Value::Measure(b)) => a.compatible(b, tol.hedge(), tol.relative),
             _ => false,
+        }
+    }
+
+    /// The interval a numeric value states, as shown (the default hedge
+    /// applied, no precision), in its base unit: for JSON. The first
+    /// currency's for money; `None` for non-numeric kinds.
+    pub fn interval(&self) -> Option<Interval> {
+        match self {
+            Value::Money(m) => m.amounts.first().map(|a| a.value.shown()),
+            Value::Count(q) => Some(q.shown()),
+            Value::Duration(d) => Some(d.seconds.shown()),
+            Value::Measure(m) => Some(m.base.shown()),
+            _ => None,
+        }
+    }
+
+    /// The unit of [`Value::interval`]: an ISO 4217 currency code for
+    /// money, `s` (seconds) for durations, none for counts.
+    pub fn unit(&self) -> Option<&'static str> {
+        match self {
+            Value::Money(m) => m.amounts.first().and_then(|a| a.currency),
+            Value::Duration(_) => Some("s"),
+            Value::Measure(m) => Some(m.base_unit()),
+            _ => None,
+        }
+    }
+
+    /// The vague word of a vague quantity ("several"), which is shown and
+    /// never compared.
+    pub fn vague(&self) -> Option<&str> {
+        match self {
+            Value::Money(m) => m.amounts.first().and_then(|a| a.value.vague.as_deref()),
+            Value::Count(q) => q.vague.as_deref(),
+            Value::Duration(d) => d.seconds.vague.as_deref(),
+            Value::Measure(m) => m.base.vague.as_deref(),
+            _ => None,
         }
     }
 
@@ -132,13 +188,24 @@ impl Value {
     }
 }
 
-/// How loosely a rule compares values.
+/// How loosely a rule compares values; see [`quantity`] for the order in
+/// which precision, hedge and tolerance widen a quantity.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Tolerance {
     /// Relative slack for money, counts and durations (0.05 = ±5%).
     pub relative: f64,
     /// Minimum strsim similarity (0..=1) for two titles to be the same.
     pub similarity: f64,
+    /// How far "about", "nearly" and "just over" widen a number (0.1 =
+    /// 10%); `None` for [`quantity::DEFAULT_HEDGE`].
+    pub hedge_width: Option<f64>,
+}
+
+impl Tolerance {
+    /// The hedge width in force.
+    pub fn hedge(&self) -> f64 {
+        self.hedge_width.unwrap_or(quantity::DEFAULT_HEDGE)
+    }
 }
 
 impl Default for Tolerance {
@@ -146,6 +213,7 @@ impl Default for Tolerance {
         Tolerance {
             relative: 0.0,
             similarity: title::DEFAULT_SIMILARITY,
+            hedge_width: None,
         }
     }
 }
@@ -159,6 +227,7 @@ impl fmt::Display for Value {
             Value::Duration(d) => d.fmt(f),
             Value::Title(t) => t.fmt(f),
             Value::Choice(c) => f.write_str(c),
+            Value::Measure(m) => m.fmt(f),
         }
     }
 }
@@ -167,7 +236,7 @@ impl fmt::Display for Value {
 /// facts build theirs from their categories, see [`choice::pattern`]).
 pub fn pattern(kind: Kind) -> &'static str {
     match kind {
-        Kind::Money => money::PATTERN,
+        Kind::Money => &money::PATTERN,
         Kind::Count => &count::PATTERN,
         Kind::Date | Kind::Year => &date::PATTERN,
         Kind::Duration => &duration::PATTERN,
@@ -176,11 +245,43 @@ pub fn pattern(kind: Kind) -> &'static str {
         // or possessive: "co-founder", "Tesla founder", "SpaceX CEO".
         Kind::Title => TITLE_PATTERN,
         Kind::Choice => "",
+        Kind::Length => &measure::LENGTH_PATTERN,
+        Kind::Speed => &measure::SPEED_PATTERN,
+        Kind::Mass => &measure::MASS_PATTERN,
     }
 }
 
-/// Up to five words; rules usually narrow this with their own context.
-const TITLE_PATTERN: &str = r"[\w’'-]+(?:\s+[\w’'-]+){0,4}";
+/// One case-insensitive regex per kind with a pattern, compiled together
+/// on first use and shared by every thread.
+static FINDERS: LazyLock<Vec<(Kind, Regex)>> = LazyLock::new(|| {
+    Kind::ALL
+        .iter()
+        .filter(|(k, _)| *k != Kind::Choice)
+        .map(|(k, _)| {
+            let re = RegexBuilder::new(pattern(*k))
+                .case_insensitive(true)
+                .build()
+                .expect("value patterns compile");
+            (*k, re)
+        })
+        .collect()
+});
+
+/// Every place in `text` where a value of `kind` is written, leftmost
+/// first and not overlapping, for a matcher that looks for values in a
+/// sentence and then reads each with [`read`]. Choice facts have no
+/// built-in wording (their categories are the rule's), so none is found.
+pub fn find_all(kind: Kind, text: &str) -> Vec<Range<usize>> {
+    FINDERS
+        .iter()
+        .find(|(k, _)| *k == kind)
+        .map(|(_, re)| re.find_iter(text).map(|m| m.range()).collect())
+        .unwrap_or_default()
+}
+
+/// Up to five words, a newsroom abbreviation keeping its period ("Gov.",
+/// "Lt."); rules usually narrow this with their own context.
+const TITLE_PATTERN: &str = r"(?:(?i:gov|sen|rep|lt|gen|col|maj|capt|sgt|dr|prof|atty|asst|dep|supt|cmdr|adm|pres)\.|[\w’'-]+)(?:\s+(?:(?i:gov|sen|rep|lt|gen|col|maj|capt|sgt|dr|prof|atty|asst|dep|supt|cmdr|adm|pres)\.|[\w’'-]+)){0,4}";
 
 /// Reads the words of a claim as a value of `kind`. `Err` says why the
 /// words are not such a value (the pattern matched something unexpected).
@@ -193,9 +294,9 @@ pub fn read(
     let value = match kind {
         Kind::Money => Value::Money(money::parse(text)?),
         Kind::Count => Value::Count(count::parse(text)?),
-        Kind::Date => return date::parse(text, ctx.published),
+        Kind::Date => return date::parse_in(text, ctx),
         Kind::Year => {
-            return date::parse(text, ctx.published).map(|r| match r {
+            return date::parse_in(text, ctx).map(|r| match r {
                 Reading::Value(Value::Date(d)) => Reading::Value(Value::Date(d.whole_years())),
                 other => other,
             })
@@ -207,6 +308,25 @@ pub fn read(
         },
         Kind::Title => Value::Title(Title::parse(text)?),
         Kind::Choice => Value::Choice(choice::parse(text, categories)?),
+        Kind::Length => Value::Measure(measure::parse(text, measure::Dimension::Length)?),
+        Kind::Speed => Value::Measure(measure::parse(text, measure::Dimension::Speed)?),
+        Kind::Mass => Value::Measure(measure::parse(text, measure::Dimension::Mass)?),
     };
     Ok(Reading::Value(value))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn find_all_scans_a_sentence_once_per_kind() {
+        let text = "Netflix paid over $100 million in 2017, and more than 500 million users saw it for nearly a decade.";
+        let spans = |k| -> Vec<&str> { find_all(k, text).into_iter().map(|r| &text[r]).collect() };
+        assert_eq!(spans(Kind::Money), ["over $100 million"]);
+        assert!(spans(Kind::Count).contains(&"more than 500 million"));
+        assert_eq!(spans(Kind::Duration), ["nearly a decade"]);
+        assert!(spans(Kind::Date).contains(&"2017"));
+        assert!(find_all(Kind::Choice, text).is_empty());
+    }
 }

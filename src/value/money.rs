@@ -7,31 +7,48 @@
 //! currency are never in conflict, and words that name no currency
 //! ("millions in ad revenue") are compared with any currency.
 
-use super::interval::{self, Interval};
+use super::interval;
 use super::number;
+use super::quantity::Quantity;
 use regex::Regex;
 use std::fmt;
 use std::sync::LazyLock;
 
-/// What `{value}` matches in a money fact's pattern: a hedged amount with
-/// a currency symbol or word, or a round magnitude, optionally followed by
-/// the same amount in another currency in parentheses.
-pub const PATTERN: &str = concat!(
-    r"(?:(?:more than|over|at least|upwards of|in excess of|north of|less than|under|up to|at most|below|nearly|almost|close to|just under|approaching|about|around|roughly|approximately|an estimated|some)\s+)?",
-    r"(?:",
-    // $150 million, US$150m, €265 million, USD 150 million
-    r"(?:us\$|usd\s?|\$|€|eur\s?|£|gbp\s?|₹|rs\.?\s?|inr\s?|c\$|a\$)\s?(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?:[\s-]*(?:thousand|million|billion|trillion|crore|lakh|bn|mn|mln|tn|m|b|k)(?-u:\b))?",
-    r"|",
-    // 150 million dollars, hundreds of millions of dollars, multi-billion dollar
-    r"(?:(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?:[\s-]*(?:thousand|million|billion|trillion|crore|lakh|bn|mn|mln|tn)(?-u:\b))?|(?-u:\b)(?:(?:hundreds|tens|dozens) of\s+)?(?:thousands|millions|billions)(?-u:\b)|(?-u:\b)multi-?(?:million|billion)(?-u:\b))",
-    r"(?:\s+(?:of\s+)?(?:us\s+)?(?:dollars?|euros?|pounds|rupees)(?-u:\b)|-dollar(?-u:\b))",
-    r"|",
-    // millions (in ad revenue): a round magnitude, no currency named
-    r"(?-u:\b)(?:(?:hundreds|tens) of\s+)?(?:millions|billions)(?-u:\b)",
-    r")",
-    // (€265 million), ($284 million)
-    r"(?:\s*\(\s*(?:us\$|usd\s?|\$|€|eur\s?|£|gbp\s?|₹|rs\.?\s?|inr\s?|c\$|a\$)\s?(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?:[\s-]*(?:thousand|million|billion|trillion|bn|mn|m|b)(?-u:\b))?\s*\))?"
-);
+/// A currency written before a number.
+const SYMBOL_PATTERN: &str = r"(?:us\$|usd\s?|\$|€|eur\s?|£|gbp\s?|₹|rs\.?\s?|inr\s?|c\$|a\$)\s?";
+
+/// A currency written after a number.
+const WORD_PATTERN: &str =
+    r"(?:\s+(?:of\s+)?(?:us\s+)?(?:dollars?|euros?|pounds|rupees)(?-u:\b)|-dollar(?-u:\b))";
+
+/// What `{value}` matches in a money fact's pattern: a bounded or hedged
+/// amount or range with a currency symbol or word, or a round magnitude,
+/// optionally followed by the same amount in another currency in
+/// parentheses.
+pub static PATTERN: LazyLock<String> = LazyLock::new(|| {
+    let symbol = number::amount_pattern(SYMBOL_PATTERN);
+    let bare = number::amount_pattern("");
+    let digits = number::DIGITS_PATTERN;
+    let magnitude = number::MAGNITUDE_PATTERN;
+    format!(
+        concat!(
+            // $150 million, US$150m, over €265 million, $10-20 million, $100M+
+            r"(?:(?:{symbol})",
+            // 150 million dollars, hundreds of millions of dollars
+            r"|(?:{bare}){word}",
+            // millions (in ad revenue): a round magnitude, no currency named
+            r"|(?-u:\b)(?:(?:hundreds|tens) of\s+)?(?:millions|billions)(?-u:\b))",
+            // (€265 million), ($284 million)
+            r"(?:\s*\(\s*{sym}{digits}{magnitude}\s*\))?",
+        ),
+        symbol = symbol,
+        bare = bare,
+        word = WORD_PATTERN,
+        sym = SYMBOL_PATTERN,
+        digits = digits,
+        magnitude = magnitude,
+    )
+});
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct Money {
@@ -43,15 +60,15 @@ pub struct Money {
 pub struct Amount {
     /// An ISO 4217 code, or `None` when the words name no currency.
     pub currency: Option<&'static str>,
-    pub value: Interval,
+    pub value: Quantity,
 }
 
 impl Money {
-    /// Compatible when every currency both state agrees (within
-    /// `tolerance`); see the module doc for amounts without a currency.
-    pub fn compatible(&self, other: &Money, tolerance: f64) -> bool {
-        let overlap =
-            |a: &Amount, b: &Amount| a.value.widen(tolerance).overlaps(&b.value.widen(tolerance));
+    /// Compatible when every currency both state agrees (after the
+    /// widening of [`Quantity::span`]); see the module doc for amounts
+    /// without a currency.
+    pub fn compatible(&self, other: &Money, hedge: f64, tolerance: f64) -> bool {
+        let overlap = |a: &Amount, b: &Amount| a.value.compatible(&b.value, hedge, tolerance);
         for a in &self.amounts {
             for b in &other.amounts {
                 let comparable =
@@ -76,7 +93,7 @@ impl fmt::Display for Money {
                 f.write_str(", ")?;
             }
             let prefix = a.currency.map(|c| format!("{c} ")).unwrap_or_default();
-            interval::write_interval(f, &a.value, &prefix, interval::compact)?;
+            a.value.write(f, &prefix, interval::compact)?;
         }
         if self.amounts.len() > 1 {
             f.write_str(")")?;
@@ -112,7 +129,7 @@ const WORDS: &[(&str, &str)] = &[
 
 /// Words that may follow an amount without changing it.
 static TRAILING: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:(?:a|per|each|every) (?:year|month|week|day)|annually|yearly|monthly|in total|total|alone|plus|-plus)?$").unwrap()
+    Regex::new(r"^(?:(?:a|per|each|every) (?:year|month|week|day)|annually|yearly|monthly|in total|total|alone)?$").unwrap()
 });
 
 pub fn parse(text: &str) -> Result<Money, String> {
@@ -135,23 +152,13 @@ pub fn parse(text: &str) -> Result<Money, String> {
 }
 
 fn amount(text: &str) -> Result<Amount, String> {
-    let (hedge, rest) = number::qualifier(text);
     let mut currency = None;
-    let mut rest = rest;
-    for (symbol, code) in SYMBOLS {
-        if let Some(r) = rest.strip_prefix(symbol) {
-            // "usd", "eur" and "rs" are words: they need a number after them.
-            if symbol.chars().all(|c| c.is_ascii_alphabetic())
-                && r.starts_with(|c: char| c.is_ascii_alphabetic())
-            {
-                continue;
-            }
-            currency = Some(*code);
-            rest = r.trim_start();
-            break;
-        }
-    }
-    let (value, rest) = number::quantity(rest).ok_or("no amount of money found")?;
+    let (value, rest) = number::read(text, |rest| {
+        let (code, rest) = symbol(rest);
+        currency = currency.or(code);
+        rest
+    })
+    .ok_or("no amount of money found")?;
     let mut rest = rest.trim_start_matches([' ', '-']);
     if currency.is_none() {
         let after_of = rest.strip_prefix("of ").unwrap_or(rest);
@@ -165,15 +172,29 @@ fn amount(text: &str) -> Result<Amount, String> {
     if !TRAILING.is_match(rest.trim_end_matches(['.', ',', ';'])) {
         return Err(format!("unexpected words after the amount: {rest:?}"));
     }
-    Ok(Amount {
-        currency,
-        value: number::hedge(hedge, value),
-    })
+    Ok(Amount { currency, value })
+}
+
+/// Splits a currency symbol or code off the start of `text`.
+fn symbol(text: &str) -> (Option<&'static str>, &str) {
+    for (symbol, code) in SYMBOLS {
+        if let Some(r) = text.strip_prefix(symbol) {
+            // "usd", "eur" and "rs" are words: they need a number after them.
+            if symbol.chars().all(|c| c.is_ascii_alphabetic())
+                && r.starts_with(|c: char| c.is_ascii_alphabetic())
+            {
+                continue;
+            }
+            return (Some(*code), r.trim_start());
+        }
+    }
+    (None, text)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::value::quantity::DEFAULT_HEDGE;
     use regex::RegexBuilder;
 
     fn m(s: &str) -> Money {
@@ -181,7 +202,7 @@ mod tests {
     }
 
     fn same(a: &str, b: &str) -> bool {
-        m(a).compatible(&m(b), 0.0)
+        m(a).compatible(&m(b), DEFAULT_HEDGE, 0.0)
     }
 
     #[test]
@@ -192,13 +213,15 @@ mod tests {
             "USD 150 million",
             "150 million dollars",
             "$150mn",
-            "$0.15 billion",
-            "$150,000,000",
         ] {
             assert_eq!(m(s), m("$150 million"), "{s}");
         }
+        // Same amount, written more precisely: shown alike, compatible.
+        assert_eq!(m("$150,000,000").to_string(), "USD 150M");
+        assert!(same("$150,000,000", "$150 million"));
+        assert!(!same("$150,000,000", "$150,600,000"));
         assert_eq!(m("$150 million").to_string(), "USD 150M");
-        assert_eq!(m("$1,000,000"), m("$1 million"));
+        assert!(same("$1,000,000", "$1 million"));
         assert_eq!(m("$1.5bn").to_string(), "USD 1.5B");
         assert_eq!(m("$40 million annually").to_string(), "USD 40M");
         assert_eq!(m("$4.5 Billion").to_string(), "USD 4.5B");
@@ -208,7 +231,10 @@ mod tests {
     #[test]
     fn round_magnitudes_are_intervals() {
         assert!(same("hundreds of millions of dollars", "$150 million"));
-        assert!(!same("hundreds of millions of dollars", "$1 billion"));
+        assert!(!same("hundreds of millions of dollars", "$1.5 billion"));
+        // "$1 billion" is as precise as written: [0.5B, 1.5B).
+        assert!(same("hundreds of millions of dollars", "$1 billion"));
+        assert!(same("$0.15 billion", "$150 million"));
         assert_eq!(
             m("hundreds of millions of dollars").to_string(),
             "USD 100M to USD 1B"
@@ -222,7 +248,26 @@ mod tests {
     fn hedges() {
         assert!(same("over $100 million", "$5 billion"));
         assert!(!same("over $100 million", "$99 million"));
-        assert_eq!(m("over $100 million").to_string(), "at least USD 100M");
+        assert_eq!(m("over $100 million").to_string(), "more than USD 100M");
+        assert_eq!(m("$100M+").to_string(), "at least USD 100M");
+        assert_eq!(m("$100 million-plus").to_string(), "at least USD 100M");
+        assert!(same("$100M+", "$100 million"));
+        assert!(!same("over $100 million", "$99 million"));
+        assert!(!same(
+            "over one hundred million dollars",
+            "one hundred million dollars"
+        ));
+        assert_eq!(
+            m("between $10 million and $20 million").to_string(),
+            "USD 10M to USD 20M"
+        );
+        assert_eq!(m("$10-20 million").to_string(), "USD 10M to USD 20M");
+        assert_eq!(
+            m("one hundred fifty million dollars").to_string(),
+            "USD 150M"
+        );
+        assert!(same("several hundred million dollars", "$500 million"));
+        assert!(!same("several hundred million dollars", "$1.2 billion"));
         assert!(same("nearly $100 million", "$95 million"));
         assert!(!same("nearly $100 million", "$101 million"));
         assert!(same("about $100 million", "$109 million"));
@@ -232,10 +277,10 @@ mod tests {
     fn two_currencies_are_one_claim() {
         let fine = m("€265 million ($284 million)");
         assert_eq!(fine.to_string(), "EUR 265M (USD 284M)");
-        assert!(fine.compatible(&m("$284 million"), 0.0));
-        assert!(fine.compatible(&m("€265m"), 0.0));
-        assert!(!fine.compatible(&m("$300 million"), 0.0));
-        assert!(m("$284 million (€265 million)").compatible(&fine, 0.0));
+        assert!(fine.compatible(&m("$284 million"), DEFAULT_HEDGE, 0.0));
+        assert!(fine.compatible(&m("€265m"), DEFAULT_HEDGE, 0.0));
+        assert!(!fine.compatible(&m("$300 million"), DEFAULT_HEDGE, 0.0));
+        assert!(m("$284 million (€265 million)").compatible(&fine, DEFAULT_HEDGE, 0.0));
         // No common currency: no conversion, so no conflict.
         assert!(same("€265 million", "$999 million"));
     }
@@ -243,7 +288,7 @@ mod tests {
     #[test]
     fn tolerance_widens() {
         assert!(!same("$100 million", "$104 million"));
-        assert!(m("$100 million").compatible(&m("$104 million"), 0.05));
+        assert!(m("$100 million").compatible(&m("$104 million"), DEFAULT_HEDGE, 0.05));
     }
 
     #[test]
@@ -266,7 +311,7 @@ mod tests {
 
     #[test]
     fn pattern_matches_what_parse_reads() {
-        let re = RegexBuilder::new(&format!("^(?:{PATTERN})$"))
+        let re = RegexBuilder::new(&format!("^(?:{})$", *PATTERN))
             .case_insensitive(true)
             .build()
             .unwrap();
@@ -290,7 +335,7 @@ mod tests {
             assert!(re.is_match(s), "PATTERN misses {s:?}");
             assert!(parse(s).is_ok(), "parse misses {s:?}");
         }
-        let find = Regex::new(&format!("(?i){PATTERN}")).unwrap();
+        let find = Regex::new(&format!("(?i){}", *PATTERN)).unwrap();
         assert_eq!(
             find.find("spending $40 million annually on ads")
                 .unwrap()

@@ -5,8 +5,10 @@
 //! Folding: case; quotes and punctuation; hyphens inside words
 //! ("co-founder" = "cofounder"); possessives ("Tesla's founder" = "Tesla
 //! founder"); leading articles ("the president"); "X of Y" word order
-//! ("president of Netflix" = "Netflix president"); and a few newsroom
-//! abbreviations ("chief executive officer" = "chief executive" = "CEO").
+//! ("president of Netflix" = "Netflix president"); newsroom abbreviations
+//! ("chief executive officer" = "chief executive" = "CEO", "Gov." =
+//! "Governor", "Lt." = "Lieutenant", "Sen." = "Senator"); and a story's own
+//! synonyms.
 //! What remains is compared word by word with strsim's normalised
 //! Damerau-Levenshtein similarity, so a typo still matches while a
 //! different word ("cofounder" vs "founder", 0.78) does not.
@@ -15,6 +17,42 @@ use std::fmt;
 
 /// Two words match when their similarity is at least this.
 pub const DEFAULT_SIMILARITY: f64 = 0.85;
+
+/// Abbreviated words of titles, as AP style writes them before a name
+/// ("Gov. Kathy Hochul", "Lt. Col."), folded to the full word; the
+/// trailing period is gone by then.
+const SHORT_WORDS: &[(&str, &str)] = &[
+    ("gov", "governor"),
+    ("sen", "senator"),
+    ("rep", "representative"),
+    ("lt", "lieutenant"),
+    ("gen", "general"),
+    ("col", "colonel"),
+    ("maj", "major"),
+    ("capt", "captain"),
+    ("cmdr", "commander"),
+    ("adm", "admiral"),
+    ("sgt", "sergeant"),
+    ("cpl", "corporal"),
+    ("pres", "president"),
+    ("supt", "superintendent"),
+    ("atty", "attorney"),
+    ("asst", "assistant"),
+    ("dept", "department"),
+    ("dep", "deputy"),
+    ("prof", "professor"),
+    ("dr", "doctor"),
+    ("amb", "ambassador"),
+    ("mgr", "manager"),
+    ("dir", "director"),
+    ("exec", "executive"),
+    ("vp", "vice president"),
+    ("vicepresident", "vice president"),
+    ("spokesman", "spokesperson"),
+    ("spokeswoman", "spokesperson"),
+    ("congressman", "representative"),
+    ("congresswoman", "representative"),
+];
 
 /// Multi-word titles newsrooms abbreviate, longest first.
 const ABBREVIATIONS: &[(&str, &str)] = &[
@@ -94,7 +132,16 @@ fn fold(text: &str) -> Vec<String> {
             cleaned.push(' ');
         }
     }
-    let mut joined = cleaned.split_whitespace().collect::<Vec<_>>().join(" ");
+    let mut joined = cleaned
+        .split_whitespace()
+        .map(|w| {
+            SHORT_WORDS
+                .iter()
+                .find(|(short, _)| *short == w)
+                .map_or(w, |(_, long)| long)
+        })
+        .collect::<Vec<_>>()
+        .join(" ");
     for (long, short) in ABBREVIATIONS {
         joined = replace_words(&joined, long, short);
     }
@@ -156,6 +203,21 @@ mod tests {
         assert_eq!(t("Chief Executive Officer").folded(), "ceo");
         assert_eq!(t("chief executive of SpaceX").folded(), "spacex ceo");
         assert_eq!(t("executive chairman").folded(), "executive chair");
+    }
+
+    #[test]
+    fn newsroom_abbreviations_fold() {
+        assert_eq!(t("Gov.").folded(), t("Governor").folded());
+        assert_eq!(t("Sen.").folded(), "senator");
+        assert_eq!(t("Lt. Gov.").folded(), "lieutenant governor");
+        assert_eq!(t("Lt. Col.").folded(), "lieutenant colonel");
+        assert_eq!(t("co-founder").folded(), t("cofounder").folded());
+        assert_eq!(
+            t("Meta spokesman").folded(),
+            t("Meta spokesperson").folded()
+        );
+        assert_eq!(t("vice-president").folded(), "vice president");
+        assert!(!t("Gov.").matches(&t("Sen."), DEFAULT_SIMILARITY));
     }
 
     #[test]

@@ -1,0 +1,544 @@
+//! Each kind's table of wordings: real news phrasings and what factlint
+//! reads them as. The same rows are the kind's tests (every row is read
+//! and its value checked, see the tests below), its documentation
+//! (`factlint kinds`, `factlint explain kind:money`, `docs/kinds.md`, which
+//! a test keeps equal to [`markdown`]), and the list of what it does not
+//! read yet. This is Duckling's corpus idea: examples that cannot drift
+//! from the code because they are run.
+
+use super::{choice, read, Context, DateSpan, Kind, Reading, Value};
+use std::fmt::Write;
+
+/// One wording and the value it reads as (its display), or `unresolved`
+/// when it is understood but needs a publication date.
+#[derive(Clone, Copy, Debug)]
+pub struct Wording {
+    pub text: &'static str,
+    pub reads: &'static str,
+}
+
+/// A wording a kind does not read, with why; the reader must reject it.
+#[derive(Clone, Copy, Debug)]
+pub struct Unread {
+    pub text: &'static str,
+    pub why: &'static str,
+}
+
+/// The wordings of one kind.
+#[derive(Clone, Copy, Debug)]
+pub struct Table {
+    pub kind: Kind,
+    /// What a value of the kind is, in a sentence or two.
+    pub summary: &'static str,
+    /// The publication date relative wordings are read against.
+    pub published: Option<&'static str>,
+    pub wordings: &'static [Wording],
+    pub unread: &'static [Unread],
+}
+
+macro_rules! rows {
+    ($($text:literal => $reads:literal),* $(,)?) => {
+        &[$(Wording { text: $text, reads: $reads }),*]
+    };
+}
+
+macro_rules! unread {
+    ($($text:literal : $why:literal),* $(,)?) => {
+        &[$(Unread { text: $text, why: $why }),*]
+    };
+}
+
+pub const COUNT: &[Wording] = rows![
+    "two" => "2",
+    "2" => "2",
+    "533 million" => "533M",
+    "1.5 billion" => "1.5B",
+    "87,000" => "87K",
+    "twenty-five" => "25",
+    "a dozen" => "12",
+    "two dozen" => "24",
+    "one hundred fifty million" => "150M",
+    "one hundred and fifty" => "150",
+    "two thousand five hundred" => "2500",
+    "half a million" => "500K",
+    "a million" => "1M",
+    "third" => "3",
+    "21st" => "21",
+    "twenty-first" => "21",
+    "more than 500 million" => "more than 500M",
+    "over 1,000" => "more than 1000",
+    "upwards of 3,000" => "more than 3000",
+    "in excess of 200" => "more than 200",
+    "at least 17" => "at least 17",
+    "no fewer than 40" => "at least 40",
+    "100+" => "at least 100",
+    "100 or more" => "at least 100",
+    "fewer than 50" => "under 50",
+    "less than 10" => "under 10",
+    "under 5,000" => "under 5000",
+    "up to 20" => "at most 20",
+    "as many as 300" => "at most 300",
+    "no more than 12" => "at most 12",
+    "between 10 and 20" => "10 to 20",
+    "from 30 to 40" => "30 to 40",
+    "10-20 million" => "10M to 20M",
+    "three to four" => "3 to 4",
+    "nearly 3,000" => "2700 to 3000",
+    "almost 200" => "180 to 200",
+    "about 100" => "90 to 110",
+    "around 40" => "36 to 44",
+    "roughly 1,200" => "1080 to 1320",
+    "an estimated 2 million" => "1.8M to 2.2M",
+    "just over 100" => "100 to 110",
+    "~50" => "45 to 55",
+    "millions" => "1M to 1B",
+    "hundreds of thousands" => "100K to 1M",
+    "tens of millions" => "10M to 100M",
+    "dozens" => "24 to 144",
+    "several hundred" => "300 to 1000",
+    "a few thousand" => "2000 to 5000",
+    "several" => "several",
+    "numerous" => "numerous",
+    "multiple" => "multiple",
+    "a handful of" => "a handful of",
+    "a few" => "a few",
+];
+
+pub const MONEY: &[Wording] = rows![
+    "$150 million" => "USD 150M",
+    "$150M" => "USD 150M",
+    "US$150m" => "USD 150M",
+    "USD 150 million" => "USD 150M",
+    "150 million dollars" => "USD 150M",
+    "$150mn" => "USD 150M",
+    "$150,000,000" => "USD 150M",
+    "$1.5bn" => "USD 1.5B",
+    "$4.5 Billion" => "USD 4.5B",
+    "£10m" => "GBP 10M",
+    "€265 million" => "EUR 265M",
+    "€265 million ($284 million)" => "EUR 265M (USD 284M)",
+    "₹500 crore" => "INR 5B",
+    "Rs 2 lakh" => "INR 200K",
+    "C$30 million" => "CAD 30M",
+    "one hundred fifty million dollars" => "USD 150M",
+    "half a billion dollars" => "USD 500M",
+    "a million dollars" => "USD 1M",
+    "over $100 million" => "more than USD 100M",
+    "more than $5 billion" => "more than USD 5B",
+    "upwards of US$150 million" => "more than USD 150M",
+    "at least $725 million" => "at least USD 725M",
+    "$100M+" => "at least USD 100M",
+    "$100 million-plus" => "at least USD 100M",
+    "up to $1.3 billion" => "at most USD 1.3B",
+    "as much as $20 million" => "at most USD 20M",
+    "less than $1 million" => "under USD 1M",
+    "under $500,000" => "under USD 500K",
+    "between $10 million and $20 million" => "USD 10M to USD 20M",
+    "$10-20 million" => "USD 10M to USD 20M",
+    "$10 million to $20 million" => "USD 10M to USD 20M",
+    "nearly $3 billion" => "USD 2.7B to USD 3B",
+    "about $100 million" => "USD 90M to USD 110M",
+    "roughly $1.2bn" => "USD 1.08B to USD 1.32B",
+    "hundreds of millions of dollars" => "USD 100M to USD 1B",
+    "millions of dollars" => "USD 1M to USD 1B",
+    "tens of millions of dollars" => "USD 10M to USD 100M",
+    "several hundred million dollars" => "USD 300M to USD 1B",
+    "multi-billion dollar" => "USD 2B to USD 1T",
+    "millions" => "1M to 1B",
+];
+
+pub const DURATION: &[Wording] = rows![
+    "nearly a decade" => "9 to 10 years",
+    "almost ten years" => "9 to 10 years",
+    "a decade" => "10 years",
+    "10 years" => "10 years",
+    "two-year" => "2 years",
+    "more than a decade" => "more than 10 years",
+    "at least 15 years" => "at least 15 years",
+    "a year and a half" => "1.5 years",
+    "18 months" => "18 months",
+    "two years and three months" => "2.2 to 2.3 years",
+    "three weeks" => "3 weeks",
+    "a fortnight" => "2 weeks",
+    "five days" => "5 days",
+    "72 hours" => "3 days",
+    "about 12 hours" => "10.8 to 13.2 hours",
+    "12 hours" => "12 hours",
+    "90 minutes" => "1.5 hours",
+    "an hour and a half" => "1.5 hours",
+    "two and a half hours" => "2.5 hours",
+    "1 hour 40 minutes" => "100 minutes",
+    "1 hour and 40 minutes" => "100 minutes",
+    "half an hour" => "30 minutes",
+    "45 seconds" => "45 seconds",
+    "less than three minutes" => "under 3 minutes",
+    "up to 30 minutes" => "at most 30 minutes",
+    "three to four hours" => "3 to 4 hours",
+    "between two and three weeks" => "2 to 3 weeks",
+    "several years" => "several years",
+    "a few days" => "a few days",
+    "every two weeks" => "every 2 weeks",
+    "every fortnight" => "every 2 weeks",
+    "bi-weekly" => "every 2 weeks",
+    "fortnightly" => "every 2 weeks",
+    "every other week" => "every 2 weeks",
+    "twice a month" => "every 2 to 2.2 weeks",
+    "once a week" => "every week",
+    "weekly" => "every week",
+    "monthly" => "every month",
+    "every year" => "every year",
+    "annually" => "every year",
+    "hourly" => "every hour",
+    "every six hours" => "every 6 hours",
+];
+
+pub const DATE: &[Wording] = rows![
+    "April 2023" => "2023-04",
+    "August of 2013" => "2013-08",
+    "Aug. 2013" => "2013-08",
+    "2011" => "2011",
+    "mid-2023" => "2023",
+    "April 2, 2024" => "2024-04-02",
+    "April 2nd, 2024" => "2024-04-02",
+    "2 April 2024" => "2024-04-02",
+    "21st of March 2024" => "2024-03-21",
+    "2024-04-03" => "2024-04-03",
+    "by August of 2013" => "2013-08 or earlier",
+    "by 2013" => "2013 or earlier",
+    "since 2011" => "2011 or later",
+    "last year" => "2023",
+    "this year" => "2024",
+    "last month" => "2024-03",
+    "last week" => "2024-03-25 to 2024-03-31",
+    "this week" => "2024-04-01 to 2024-04-07",
+    "earlier this month" => "2024-04-01 to 2024-04-02",
+    "earlier this year" => "2024-01-01 to 2024-04-02",
+    "later this month" => "2024-04-02 to 2024-04-30",
+    "yesterday" => "2024-04-01",
+    "today" => "2024-04-02",
+    "Tuesday" => "2024-04-02",
+    "last Tuesday" => "2024-03-26",
+    "Monday" => "2024-04-01",
+    "Friday" => "2024-03-29",
+    "March 23" => "2024-03-23",
+    "March 23rd" => "2024-03-23",
+    "23 March" => "2024-03-23",
+    "last April" => "2023-04",
+    "April last year" => "2023-04",
+    "April of last year" => "2023-04",
+    "January this year" => "2024-01",
+    "two years ago" => "2022",
+    "three months ago" => "2024-01",
+    "a decade ago" => "2014",
+    "Q1 2023" => "2023-01 to 2023-03",
+    "first quarter of 2023" => "2023-01 to 2023-03",
+    "the first quarter of 2023" => "2023-01 to 2023-03",
+    "third-quarter 2023" => "2023-07 to 2023-09",
+    "the first quarter" => "2024-01 to 2024-03",
+    "last quarter" => "2024-01 to 2024-03",
+    "this quarter" => "2024-04 to 2024-06",
+    "04/23/2024" => "2024-04-23",
+    "23/04/2024" => "2024-04-23",
+    "04/03/2024" => "unresolved",
+];
+
+pub const TITLE: &[Wording] = rows![
+    "co-founder" => "cofounder",
+    "Co-Founder" => "cofounder",
+    "cofounder" => "cofounder",
+    "Netflix co-founder" => "netflix cofounder",
+    "The president of Netflix" => "netflix president",
+    "Netflix’s president" => "netflix president",
+    "Chief Executive Officer" => "ceo",
+    "chief executive of SpaceX" => "spacex ceo",
+    "SpaceX CEO" => "spacex ceo",
+    "executive chairman" => "executive chair",
+    "Gov." => "governor",
+    "Governor" => "governor",
+    "Sen." => "senator",
+    "Rep." => "representative",
+    "Lt. Gov." => "lieutenant governor",
+    "Lt. Col." => "lieutenant colonel",
+    "Dr." => "doctor",
+    "Vice-President" => "vice president",
+    "Meta spokesman" => "meta spokesperson",
+    "Meta spokeswoman" => "meta spokesperson",
+    "X owner" => "x owner",
+];
+
+pub const LENGTH: &[Wording] = rows![
+    "1,100-foot" => "1100 ft (335.3 m)",
+    "335-metre" => "335 m (335 m)",
+    "335 metres" => "335 m (335 m)",
+    "2.4-mile" => "2.4 mi (3862.4 m)",
+    "3.9 km" => "3.9 km (3900 m)",
+    "three miles" => "3 mi (4828 m)",
+    "about 10 kilometres" => "9 to 11 km (9000 to 11K m)",
+    "more than 500 feet" => "more than 500 ft (more than 152.4 m)",
+    "up to 6 inches" => "at most 6 in (at most 0.2 m)",
+    "between 2 and 3 nautical miles" => "2 to 3 nmi (3704 to 5556 m)",
+    "100 yards" => "100 yd (91.4 m)",
+    "50 cm" => "50 cm (0.5 m)",
+];
+
+pub const SPEED: &[Wording] = rows![
+    "90 mph" => "90 mph (40.2 m/s)",
+    "145 km/h" => "145 km/h (40.3 m/s)",
+    "145 kph" => "145 km/h (40.3 m/s)",
+    "90 miles per hour" => "90 mph (40.2 m/s)",
+    "20 knots" => "20 kn (10.3 m/s)",
+    "up to 120 mph" => "at most 120 mph (at most 53.6 m/s)",
+    "more than 200 kilometres per hour" => "more than 200 km/h (more than 55.6 m/s)",
+    "3 m/s" => "3 m/s (3 m/s)",
+];
+
+pub const MASS: &[Wording] = rows![
+    "100 kg" => "100 kg (100 kg)",
+    "220 pounds" => "220 lb (99.8 kg)",
+    "220 lbs" => "220 lb (99.8 kg)",
+    "two tonnes" => "2 t (2000 kg)",
+    "two tons" => "2 short ton (1814.4 kg)",
+    "5,000 metric tons" => "5000 t (5M kg)",
+    "nearly 3 kilograms" => "2.7 to 3 kg (2.7 to 3 kg)",
+    "500 grams" => "500 g (0.5 kg)",
+    "12 ounces" => "12 oz (0.3 kg)",
+];
+
+pub static TABLES: &[Table] = &[
+    Table {
+        kind: Kind::Money,
+        summary: "An amount per currency stated, as an interval; no currency conversion, \
+                  so amounts in different currencies never conflict.",
+        published: None,
+        wordings: MONEY,
+        unread: unread![
+            "$150 million and change": "words after the amount",
+            "a lot of money": "no amount",
+            "$": "no amount",
+        ],
+    },
+    Table {
+        kind: Kind::Count,
+        summary: "A number of things, as an interval; vague counts (\"several\", \
+                  \"numerous\") are shown but never conflict.",
+        published: None,
+        wordings: COUNT,
+        unread: unread![
+            "many": "too vague to show: not read",
+            "two users": "the noun belongs in the rule's pattern",
+            "a lot": "no number",
+        ],
+    },
+    Table {
+        kind: Kind::Date,
+        summary: "A day range at the precision written (\"April 2023\" is the whole \
+                  month); relative dates resolve against the publication date, or the \
+                  story's `[story] published`; `year` facts widen to whole years.",
+        published: Some("2024-04-02"),
+        wordings: DATE,
+        unread: unread![
+            "recently": "no date",
+            "February 29, 2023": "not a valid date",
+            "Maybe 2023": "\"maybe\" is not May",
+        ],
+    },
+    Table {
+        kind: Kind::Title,
+        summary: "Words compared after folding (shown here): case, punctuation, hyphens, \
+                  possessives, \"X of Y\" order, newsroom abbreviations.",
+        published: None,
+        wordings: TITLE,
+        unread: unread![" — ": "no words"],
+    },
+    Table {
+        kind: Kind::Length,
+        summary: "A length or distance as written, converted to metres for comparison; \
+                  the written precision converts with it (\"2.4 miles\" agrees with \
+                  \"3.9 km\").",
+        published: None,
+        wordings: LENGTH,
+        unread: unread!["12 parsecs": "no unit of length", "the 1,100-foot": "no number"],
+    },
+    Table {
+        kind: Kind::Speed,
+        summary: "A speed as written, converted to metres per second.",
+        published: None,
+        wordings: SPEED,
+        unread: unread!["very fast": "no number or unit"],
+    },
+    Table {
+        kind: Kind::Mass,
+        summary: "A mass as written, converted to kilograms; \"ton\" is the US short \
+                  ton, \"tonne\" and \"metric ton\" 1000 kg.",
+        published: None,
+        wordings: MASS,
+        unread: unread!["heavy": "no number or unit"],
+    },
+    Table {
+        kind: Kind::Duration,
+        summary: "A length of time, or the period of a frequency, in seconds; months and \
+                  years are intervals (28 to 31 days, 365 to 366).",
+        published: None,
+        wordings: DURATION,
+        unread: unread![
+            "for a while": "no length",
+            "every blue moon": "no unit of time",
+            "12 parsecs": "not a unit of time",
+        ],
+    },
+];
+
+/// The table of `kind` (year facts share the date table, frequency
+/// facts the duration table).
+pub fn table(kind: Kind) -> Option<&'static Table> {
+    let kind = match kind {
+        Kind::Year => Kind::Date,
+        Kind::Frequency => Kind::Duration,
+        k => k,
+    };
+    TABLES.iter().find(|t| t.kind == kind)
+}
+
+/// What a wording of `table` reads as, shown the way claims are shown.
+pub fn reading(table: &Table, text: &str) -> Result<String, String> {
+    let published = table
+        .published
+        .map(|p| DateSpan::parse_iso(p).expect("valid"));
+    let ctx = Context {
+        published: published.as_ref(),
+        date_order: None,
+    };
+    let categories: &[choice::Category] = &[];
+    match read(table.kind, text, ctx, categories)? {
+        Reading::Value(Value::Title(t)) => Ok(t.folded()),
+        Reading::Value(v) => Ok(v.to_string()),
+        Reading::Unresolved(_) => Ok("unresolved".to_string()),
+    }
+}
+
+/// The table as Markdown: what `factlint kinds` prints and `docs/kinds.md`
+/// holds.
+pub fn markdown(table: &Table) -> String {
+    let mut out = String::new();
+    let name = table.kind.name();
+    let _ = writeln!(out, "## `{name}`\n\n{}\n", table.summary);
+    if let Some(p) = table.published {
+        let _ = writeln!(out, "Relative wordings read as if published on {p}.\n");
+    }
+    let _ = writeln!(out, "| wording | reads as |\n|---|---|");
+    for w in table.wordings {
+        let _ = writeln!(out, "| {} | {} |", cell(w.text), cell(w.reads));
+    }
+    let _ = writeln!(out, "\nNot read (an unreadable-value note says why):\n");
+    for u in table.unread {
+        let _ = writeln!(out, "- {}: {}", cell(u.text), u.why);
+    }
+    out
+}
+
+/// One kind's table, by a name a rule file may use (`money`, `number`),
+/// for `factlint kinds money` and `factlint explain kind:money`.
+pub fn describe(name: &str) -> Result<String, String> {
+    let unknown = || {
+        let names: Vec<&str> = Kind::ALL.iter().map(|(_, n)| n[0]).collect();
+        format!(
+            "`{name}` is not a value kind; expected one of: {}",
+            names.join(", ")
+        )
+    };
+    let kind = Kind::from_name(name).ok_or_else(unknown)?;
+    table(kind)
+        .map(markdown)
+        .ok_or_else(|| format!("the `{name}` kind has no table of wordings yet"))
+}
+
+/// The whole document of every kind.
+pub fn document() -> String {
+    let mut out = String::from(
+        "# Value kinds and the wordings they read\n\n\
+         Generated from the tables in `src/value/wordings.rs`, which are also the\n\
+         tests of each kind: every row below is read by the test suite and must\n\
+         give the value shown. `factlint kinds` prints this; `factlint explain\n\
+         kind:money` prints one kind. How values widen before comparison is in\n\
+         docs/rules.md (\"How values widen\").\n\n",
+    );
+    for t in TABLES {
+        out.push_str(&markdown(t));
+        out.push('\n');
+    }
+    out.trim_end().to_string() + "\n"
+}
+
+fn cell(s: &str) -> String {
+    format!("`{}`", s.replace('|', "\\|"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_wording_reads_as_its_table_says() {
+        let mut wrong = Vec::new();
+        for t in TABLES {
+            for w in t.wordings {
+                match reading(t, w.text) {
+                    Ok(got) if got == w.reads => {}
+                    got => wrong.push(format!(
+                        "{}: {:?} → {got:?}, table says {:?}",
+                        t.kind.name(),
+                        w.text,
+                        w.reads
+                    )),
+                }
+            }
+        }
+        assert!(wrong.is_empty(), "\n{}", wrong.join("\n"));
+    }
+
+    #[test]
+    fn unread_wordings_are_rejected() {
+        for t in TABLES {
+            for u in t.unread {
+                assert!(
+                    reading(t, u.text).is_err(),
+                    "{}: {:?} was read",
+                    t.kind.name(),
+                    u.text
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn every_wording_is_matched_by_its_kinds_pattern() {
+        for t in TABLES {
+            let re = regex::RegexBuilder::new(&format!("^(?:{})$", super::super::pattern(t.kind)))
+                .case_insensitive(true)
+                .build()
+                .unwrap();
+            for w in t.wordings {
+                assert!(
+                    re.is_match(w.text),
+                    "{} pattern misses {:?}",
+                    t.kind.name(),
+                    w.text
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn docs_kinds_md_is_generated_from_the_tables() {
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/docs/kinds.md");
+        let want = document();
+        if std::env::var_os("FACTLINT_BLESS").is_some() {
+            std::fs::write(path, &want).unwrap();
+        }
+        let have = std::fs::read_to_string(path).unwrap_or_default();
+        assert!(
+            have == want,
+            "docs/kinds.md is stale: run `FACTLINT_BLESS=1 cargo test --lib wordings`"
+        );
+    }
+}
