@@ -5,7 +5,7 @@ use std::path::PathBuf;
 
 /// factlint finds where news articles covering one story disagree on facts.
 ///
-/// It reads the articles (.txt and .md files) under PATH, extracts each fact
+/// It reads the articles (.txt, .md and .html files) under PATH, extracts each fact
 /// defined by the rules with its patterns, normalises the wording into
 /// comparable values ("$150M" = "$150 million", "every fortnight" = "every
 /// two weeks"), and reports conflicts between sources, values that
@@ -125,10 +125,29 @@ pub struct DiscoverArgs {
 
 #[derive(ClapArgs, Debug)]
 pub struct CheckArgs {
-    /// Articles to check: files, or folders searched recursively for .txt
-    /// and .md files.
+    /// Articles to check: files, `-` for standard input, or folders
+    /// searched recursively for .txt, .md, .markdown, .html and .htm files
+    /// (respecting .gitignore and .ignore; README*, CHANGELOG*, LICENSE*,
+    /// docs/ and rules/ are read only when named).
     #[arg(value_name = "PATH", default_value = ".")]
     pub paths: Vec<PathBuf>,
+
+    /// Do not read files or folders matching GLOB when walking folders
+    /// (as in .gitignore: `drafts`, `*.draft.md`, `/wire/old`); may be
+    /// repeated. Adds to `exclude` in factlint.toml.
+    #[arg(long, value_name = "GLOB")]
+    pub exclude: Vec<String>,
+
+    /// With `-` as a PATH: the name of the article read from standard
+    /// input, which also places it in the corpus (its sources.toml entry,
+    /// its format) and stands in for a file of that name.
+    #[arg(long, value_name = "PATH")]
+    pub stdin_filename: Option<PathBuf>,
+
+    /// Print what each article leaves out as page furniture, and why, and
+    /// exit.
+    #[arg(long)]
+    pub show_furniture: bool,
 
     /// Output format: human (rustc-style diagnostics), short (one line per
     /// finding), json (the documented machine format), sarif (SARIF 2.1.0,

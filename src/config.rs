@@ -37,6 +37,18 @@ struct RawConfig {
     /// Hedge widths by kind name: `[hedge] duration = 0.05`.
     hedge: Option<std::collections::BTreeMap<Spanned<String>, Spanned<toml::Value>>>,
     max_article_bytes: Option<Spanned<toml::Value>>,
+    inputs: Option<RawInputs>,
+}
+
+/// `[inputs]`: which files are articles, and what in them is furniture.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawInputs {
+    include: Option<Vec<Spanned<String>>>,
+    exclude: Option<Vec<Spanned<String>>>,
+    furniture: Option<Vec<Spanned<String>>>,
+    furniture_lists: Option<Vec<Spanned<String>>>,
+    default_furniture: Option<Spanned<bool>>,
 }
 
 #[derive(Deserialize)]
@@ -100,11 +112,9 @@ pub struct Config {
     pub defaults: Defaults,
     pub quotes: crate::quotes::Settings,
     pub figures: crate::figures::Settings,
+    pub inputs: crate::corpus::Inputs,
     /// `[story] published`: the publication date of sources that give none.
     pub story_published: Option<crate::value::DateSpan>,
-    /// Articles larger than this are refused (see
-    /// [`crate::corpus::DEFAULT_MAX_ARTICLE_BYTES`]).
-    pub max_article_bytes: u64,
     /// Where each setting not at its built-in default comes from, by
     /// `table.key`.
     origins: std::collections::BTreeMap<String, Origin>,
@@ -137,8 +147,8 @@ impl Config {
             defaults: Defaults::default(),
             quotes: Default::default(),
             figures: Default::default(),
+            inputs: Default::default(),
             story_published: None,
-            max_article_bytes: crate::corpus::DEFAULT_MAX_ARTICLE_BYTES,
             origins: Default::default(),
         };
         if let Some((path, _)) = &file {
@@ -337,10 +347,38 @@ impl Config {
                 }
             }
         }
+        if let Some(i) = &raw.inputs {
+            self.read_inputs(i, file, &mut errors);
+            for (key, span) in [
+                (
+                    "inputs.include",
+                    i.include.as_ref().and_then(|v| v.first()).map(|v| v.span()),
+                ),
+                (
+                    "inputs.exclude",
+                    i.exclude.as_ref().and_then(|v| v.first()).map(|v| v.span()),
+                ),
+                (
+                    "inputs.furniture",
+                    i.furniture
+                        .as_ref()
+                        .and_then(|v| v.first())
+                        .map(|v| v.span()),
+                ),
+                (
+                    "inputs.default_furniture",
+                    i.default_furniture.as_ref().map(|v| v.span()),
+                ),
+            ] {
+                if let Some(span) = span {
+                    note(key, span);
+                }
+            }
+        }
         if let Some(v) = &raw.max_article_bytes {
-            self.max_article_bytes = compile::number_in(
+            self.inputs.max_article_bytes = compile::number_in(
                 &raw.max_article_bytes,
-                self.max_article_bytes as f64,
+                self.inputs.max_article_bytes as f64,
                 1.0..=1e15,
                 "max_article_bytes",
                 file,
@@ -356,9 +394,56 @@ impl Config {
         }
     }
 
+    /// `[inputs]`: globs kept as written (paths in them are relative to
+    /// the folder walked), furniture patterns compiled, each bad one
+    /// reported at its TOML string.
+    fn read_inputs(&mut self, raw: &RawInputs, file: usize, errors: &mut Vec<Diagnostic>) {
+        let strings = |v: &Option<Vec<Spanned<String>>>| -> Vec<String> {
+            v.iter().flatten().map(|s| s.get_ref().clone()).collect()
+        };
+        self.inputs.include = strings(&raw.include);
+        self.inputs.exclude = strings(&raw.exclude);
+        for list in [&raw.include, &raw.exclude].into_iter().flatten() {
+            for g in list {
+                if let Err(e) = globset::Glob::new(g.get_ref()) {
+                    errors.push(files::error_at(
+                        file,
+                        g.span(),
+                        format!("invalid glob `{}`", g.get_ref()),
+                        e.kind().to_string(),
+                    ));
+                }
+            }
+        }
+        let lines = strings(&raw.furniture);
+        let lists = strings(&raw.furniture_lists);
+        let defaults = raw.default_furniture.as_ref().is_none_or(|d| *d.get_ref());
+        match crate::corpus::Furniture::new(&lines, &lists, defaults) {
+            Ok(f) => self.inputs.furniture = f,
+            Err(bad) => {
+                let given = if bad.lists {
+                    &raw.furniture_lists
+                } else {
+                    &raw.furniture
+                };
+                let span = given
+                    .as_ref()
+                    .and_then(|v| v.get(bad.index))
+                    .map(|s| s.span())
+                    .unwrap_or(0..0);
+                errors.push(files::error_at(
+                    file,
+                    span,
+                    "invalid furniture pattern",
+                    bad.reason.lines().last().unwrap_or("").trim().to_string(),
+                ));
+            }
+        }
+    }
+
     /// `--max-article-bytes`: wins over the file.
     pub fn set_max_article_bytes(&mut self, bytes: u64) {
-        self.max_article_bytes = bytes;
+        self.inputs.max_article_bytes = bytes;
         self.origins
             .insert("max_article_bytes".to_string(), Origin::CommandLine);
     }
@@ -448,6 +533,18 @@ impl Config {
             "figures",
             "severity",
             format!("{:?}", self.figures.severity.name()),
+        );
+        out.push_str("\n[inputs]\n");
+        let globs = |v: &[String]| {
+            let quoted: Vec<String> = v.iter().map(|g| format!("{g:?}")).collect();
+            format!("[{}]", quoted.join(", "))
+        };
+        line(&mut out, "inputs", "include", globs(&self.inputs.include));
+        line(&mut out, "inputs", "exclude", globs(&self.inputs.exclude));
+        let (lines, lists) = self.inputs.furniture.counts();
+        let _ = writeln!(
+            out,
+            "# furniture: {lines} line patterns, {lists} list headings (`factlint --show-furniture` shows what they leave out)"
         );
         // Shown only when set, with their built-in meaning in a comment.
         if !d.hedges.is_empty() {

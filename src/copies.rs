@@ -53,7 +53,7 @@ pub struct CopyGroup {
     /// The lowest containment between two members found copies, in percent.
     pub shared: u32,
     /// For each member, the first stretch it shares with another member:
-    /// where a reader can see the copy.
+    /// where a reader can see the copy (bytes of the article as written).
     pub shown: Vec<Range<usize>>,
 }
 
@@ -91,7 +91,8 @@ impl Copies {
         let shingled: Vec<Shingles> = corpus
             .sources
             .par_iter()
-            .map(|s| Shingles::of(&s.text))
+            // The analysed text: markup and page furniture are not copy.
+            .map(|s| Shingles::of(&s.plain))
             .collect();
         let mut pairs: Vec<(usize, usize, u32)> = candidates(&shingled)
             .into_iter()
@@ -101,7 +102,14 @@ impl Copies {
             })
             .collect();
         pairs.sort_unstable();
-        group(&shingled, &pairs)
+        let mut copies = group(&shingled, &pairs);
+        // Shingles are read in the analysed text; reports point at bytes.
+        for g in &mut copies.groups {
+            for (&s, shown) in g.sources.iter().zip(&mut g.shown) {
+                *shown = corpus.sources[s].map.to_original(shown.clone());
+            }
+        }
+        copies
     }
 }
 
@@ -276,23 +284,15 @@ fn first_shared_stretch(shingled: &[Shingles], members: &[usize], source: usize)
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::corpus::Source;
-    use std::sync::Arc;
 
     fn corpus(texts: &[&str]) -> Corpus {
-        Corpus {
-            sources: texts
-                .iter()
-                .enumerate()
-                .map(|(i, t)| Source {
-                    path: format!("{i}.txt"),
-                    file: i,
-                    text: Arc::from(*t),
-                    meta: Default::default(),
-                    directives: Vec::new(),
-                })
-                .collect(),
-        }
+        let mut files = crate::files::Files::new();
+        let texts = texts
+            .iter()
+            .enumerate()
+            .map(|(i, t)| (format!("{i}.txt"), t.to_string()))
+            .collect();
+        Corpus::from_texts(&mut files, texts)
     }
 
     const WIRE: &str = "Meta gave the streaming company access to private messages of its users for nearly a decade, according to court documents filed in a class action in California. The filing says the two companies shared data under a series of agreements, and that the streaming company paid for advertising on the platform every year between 2011 and 2019. Neither company answered a request for comment on Tuesday. The case is being heard in the Northern District of California.";

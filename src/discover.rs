@@ -151,7 +151,8 @@ fn content_words(text: &str, skip: &Range<usize>, offset: usize) -> BTreeMap<Str
 fn items(corpus: &Corpus) -> Vec<Item> {
     let mut out = Vec::new();
     for (s, source) in corpus.sources.iter().enumerate() {
-        let text: &str = &source.text;
+        // Figures and dates in the analysed text: items keep its offsets.
+        let text: &str = &source.plain;
         let mut found: Vec<(Range<usize>, &'static str, Vec<String>, String)> =
             figures::figures(s, text, true)
                 .into_iter()
@@ -420,7 +421,7 @@ fn fact_skeleton(
             out,
             "# {}: {:?} = {}",
             source.path,
-            &source.text[it.span.clone()],
+            &source.plain[it.span.clone()],
             it.value
         );
     }
@@ -430,7 +431,7 @@ fn fact_skeleton(
         let _ = write!(
             out,
             "\n[[fact.example]]\ntext = {}\n",
-            toml_string(&source.text[it.sentence.clone()])
+            toml_string(&source.plain[it.sentence.clone()])
         );
         if let Some(p) = &source.meta.published_text {
             let _ = writeln!(out, "published = {}", toml_string(p));
@@ -438,7 +439,7 @@ fn fact_skeleton(
         let _ = writeln!(
             out,
             "values = [{}]",
-            toml_string(&source.text[it.span.clone()])
+            toml_string(&source.plain[it.span.clone()])
         );
     }
     if more > 0 {
@@ -488,7 +489,7 @@ fn quote_skeleton(corpus: &Corpus, f: &Finding, ids: &mut BTreeSet<String>) -> S
         if l.message.starts_with("quoted as") {
             if let Some(s) = text_of(l.file) {
                 wordings
-                    .entry(s.text[l.span.clone()].to_lowercase())
+                    .entry(s.words(l.span.clone()).to_lowercase())
                     .or_default()
                     .push((l.file, l.span.clone()));
             }
@@ -498,7 +499,7 @@ fn quote_skeleton(corpus: &Corpus, f: &Finding, ids: &mut BTreeSet<String>) -> S
         return String::new();
     }
     let before: Vec<&str> = WORD
-        .find_iter(&source.text[..first.span.start])
+        .find_iter(&source.plain[..source.map.to_plain(first.span.clone()).start])
         .map(|m| m.as_str())
         .collect();
     let anchor = before
@@ -538,11 +539,11 @@ fn quote_skeleton(corpus: &Corpus, f: &Finding, ids: &mut BTreeSet<String>) -> S
     for (i, uses) in wordings.values().enumerate() {
         for (file, span) in uses {
             if let Some(s) = text_of(*file) {
-                let sentence = figures::sentence(&s.text, span);
+                let sentence = figures::sentence(&s.plain, &s.map.to_plain(span.clone()));
                 let _ = write!(
                     out,
                     "\n[[fact.example]]\ntext = {}\nvalues = [{}]\n",
-                    toml_string(&s.text[sentence]),
+                    toml_string(&s.plain[sentence]),
                     toml_string(&format!("wording {}", i + 1))
                 );
             }

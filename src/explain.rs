@@ -160,11 +160,11 @@ pub fn fact(
                     };
                     let why = match c.evidence.how {
                         crate::matcher::evidence::How::Pattern => String::new(),
-                        _ => format!(", {}", c.evidence.describe(&source.text)),
+                        _ => format!(", {}", c.evidence.describe(&source.plain)),
                     };
                     format!(
                         "{:?} = {v} (line {}{why})",
-                        &source.text[c.span.clone()],
+                        source.words(c.span.clone()),
                         at.line
                     )
                 })
@@ -240,20 +240,21 @@ fn near_misses(out: &mut String, rules: &RuleSet, index: usize, files: &Files, c
             published: source.meta.published.as_ref(),
             date_order: source.meta.date_order,
         };
-        let (_, misses, unplaced) = crate::extract::find_one(rules, index, &source.text, ctx, true);
+        let (_, misses, unplaced) =
+            crate::extract::find_one(rules, index, &source.plain, ctx, true);
         for m in misses {
-            let at = files.position(source.file, m.span.start);
-            let why = m.describe(&source.text, |f| rules.facts[f].id.clone());
+            let at = files.position(source.file, source.map.to_original(m.span.clone()).start);
+            let why = m.describe(&source.plain, |f| rules.facts[f].id.clone());
             lines.push(format!("  {}:{}: {why}", source.path, at.line));
         }
         for u in unplaced {
-            let at = files.position(source.file, u.span.start);
+            let at = files.position(source.file, source.map.to_original(u.span.clone()).start);
             let why = crate::matcher::evidence::Miss {
                 fact: index,
                 span: u.span.clone(),
                 why: u.why.clone(),
             }
-            .describe(&source.text, |f| rules.facts[f].id.clone());
+            .describe(&source.plain, |f| rules.facts[f].id.clone());
             lines.push(format!("  {}:{}: {why}", source.path, at.line));
         }
     }

@@ -30,7 +30,8 @@ pub struct Claim {
     /// The patterns (indices into the fact's) that captured exactly these
     /// bytes; for the redundant-pattern check.
     pub patterns: Vec<usize>,
-    /// Why the claim was taken.
+    /// Why the claim was taken. Its spans, unlike `span`, are offsets of
+    /// the analysed text (`Source::plain`), which is what describes them.
     pub evidence: Evidence,
 }
 
@@ -77,7 +78,9 @@ pub fn extract_all(rules: &RuleSet, corpus: &Corpus) -> Extraction {
         .par_iter()
         .enumerate()
         .map(|(index, source)| {
-            let text: &str = &source.text;
+            // Rules read the analysed text; spans are mapped back to the
+            // original bytes here, the one place claims are made.
+            let text: &str = &source.plain;
             let ctx = Context {
                 published: source.meta.published.as_ref(),
                 date_order: source.meta.date_order,
@@ -112,14 +115,21 @@ pub fn extract_all(rules: &RuleSet, corpus: &Corpus) -> Extraction {
                     merge(found).into_iter().map(move |found| Claim {
                         fact,
                         source: index,
-                        span: found.span,
+                        span: source.map.to_original(found.span),
                         reading: found.reading,
                         patterns: found.patterns,
                         evidence: found.evidence,
                     })
                 })
                 .collect();
-            let unplaced = scan.unplaced.into_iter().map(|u| (index, u)).collect();
+            let unplaced = scan
+                .unplaced
+                .into_iter()
+                .map(|mut u| {
+                    u.span = source.map.to_original(u.span);
+                    (index, u)
+                })
+                .collect();
             Extraction {
                 claims,
                 unplaced,

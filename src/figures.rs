@@ -212,7 +212,13 @@ pub fn single_source(
         .sources
         .iter()
         .enumerate()
-        .flat_map(|(i, s)| figures(i, &s.text, false))
+        .flat_map(|(i, s)| {
+            // Found in the analysed text, mapped to the original bytes here.
+            figures(i, &s.plain, false).into_iter().map(|mut f| {
+                f.span = s.map.to_original(f.span);
+                f
+            })
+        })
         .collect();
     let mut stated_by: BTreeMap<&str, BTreeSet<usize>> = BTreeMap::new();
     for f in &all {
@@ -249,8 +255,8 @@ pub fn single_source(
         })
         .map(|f| {
             let source = &corpus.sources[f.source];
-            let words = &source.text[f.span.clone()];
-            let around = sentence(&source.text, &f.span);
+            let words = source.words(f.span.clone());
+            let around = sentence(&source.plain, &source.map.to_plain(f.span.clone()));
             Finding {
                 kind: FindingKind::SingleSource,
                 severity: settings.severity,
@@ -269,7 +275,7 @@ pub fn single_source(
                 }],
                 notes: vec![format!(
                     "in: {}",
-                    source.text[around]
+                    source.plain[around]
                         .split_whitespace()
                         .collect::<Vec<_>>()
                         .join(" ")

@@ -9,7 +9,9 @@
 //! rules/*.toml ─→ RuleSet ─┘
 //! ```
 //!
-//! - [`corpus`]: the articles, byte for byte, and their manifest metadata.
+//! - [`corpus`]: the articles, byte for byte, and their manifest metadata;
+//!   each read as plain text, Markdown or HTML into analysed text (no
+//!   markup, no page furniture) with a map back to the original bytes.
 //! - [`rules`]: facts defined in TOML, validated with spans, compiled once.
 //! - [`value`]: one normaliser per kind (money, count, date, duration,
 //!   title, choice), so "$150M" equals "$150 million".
@@ -126,16 +128,15 @@ pub fn check_in_stages(
 ) -> Result<Checked, Vec<Diagnostic>> {
     stage(Stage::Loading);
     let rules = load_rules(config, files);
-    let corpus =
-        Corpus::load_limited(corpus_paths, files, config.max_article_bytes).map(|mut c| {
-            // Sources with no publication date take the story's, if set.
-            for s in &mut c.sources {
-                if s.meta.published.is_none() {
-                    s.meta.published.clone_from(&config.story_published);
-                }
+    let corpus = Corpus::load_with(corpus_paths, &config.inputs, files).map(|mut c| {
+        // Sources with no publication date take the story's, if set.
+        for s in &mut c.sources {
+            if s.meta.published.is_none() {
+                s.meta.published.clone_from(&config.story_published);
             }
-            c
-        });
+        }
+        c
+    });
     let (rules, corpus) = match (rules, corpus) {
         (Ok(r), Ok(c)) => (r, c),
         (r, c) => {

@@ -109,11 +109,29 @@ fn emit(
 
 fn check(args: &CheckArgs, global: &GlobalArgs, files: &mut Files) -> Outcome {
     let bad = input(global.color);
-    let config = Config::resolve(global.config.as_deref(), &global.rules, &args.paths, files)
-        .map_err(&bad)?;
+    // Standard input is found a configuration from where it is placed.
+    let near: Vec<PathBuf> = args
+        .paths
+        .iter()
+        .map(|p| match (&args.stdin_filename, p.as_os_str() == "-") {
+            (Some(name), true) => name.clone(),
+            _ => p.clone(),
+        })
+        .collect();
+    let mut config =
+        Config::resolve(global.config.as_deref(), &global.rules, &near, files).map_err(&bad)?;
+    config.inputs.exclude.extend(args.exclude.iter().cloned());
+    config.inputs.stdin_filename = args.stdin_filename.clone();
     let config = sized(config, global.max_article_bytes);
     if args.show_config {
         emit(global.color, |out| out.write_all(config.show().as_bytes()))?;
+        return Ok(0);
+    }
+    if args.show_furniture {
+        let corpus = factlint::corpus::Corpus::load_with(&args.paths, &config.inputs, files)
+            .map_err(&bad)?;
+        let shown = factlint::corpus::furniture::listing(&corpus, files);
+        emit(global.color, |out| out.write_all(shown.as_bytes()))?;
         return Ok(0);
     }
     let checked = {
@@ -589,8 +607,7 @@ fn discover(args: DiscoverArgs, global: &GlobalArgs, files: &mut Files) -> Outco
         .map_err(&bad)?;
     let config = sized(config, global.max_article_bytes);
     let corpus =
-        factlint::corpus::Corpus::load_limited(&args.paths, files, config.max_article_bytes)
-            .map_err(&bad)?;
+        factlint::corpus::Corpus::load_with(&args.paths, &config.inputs, files).map_err(&bad)?;
     let drift = factlint::quotes::check(&corpus, &config.quotes);
     let text = factlint::discover::discover(&corpus, &drift, args.max_proposals);
     match &args.output {

@@ -161,11 +161,10 @@ impl<'a> View<'a> {
         }
     }
 
-    /// The words of claim `i` as written.
+    /// The words of claim `i` as written, without markup.
     fn text(&self, i: usize) -> &'a str {
         let claim = self.claims[i];
-        let text: &str = &self.corpus.sources[claim.source].text;
-        text.get(claim.span.clone()).unwrap_or("")
+        self.corpus.sources[claim.source].words(claim.span.clone())
     }
 
     fn source_name(&self, source: usize) -> &'a str {

@@ -9,7 +9,7 @@ use crate::finding::{Finding, FindingKind, Label};
 pub(super) fn check(view: &View<'_>, findings: &mut Vec<Finding>) {
     for (claim, why) in &view.unreadable {
         let source = &view.corpus.sources[claim.source];
-        let words = source.text.get(claim.span.clone()).unwrap_or("");
+        let words = source.words(claim.span.clone());
         let label = Label {
             file: source.file,
             span: claim.span.clone(),

@@ -1,7 +1,9 @@
 //! Finding quoted passages and their words.
 //!
-//! A passage is the text between double quotes, curly (“ ”, „) or
-//! straight ("). Single quotes inside it (‘ ’) are a quotation within the
+//! A passage is the text between double quotes: curly (“ ”, „ “, „ ”),
+//! straight ("), or guillemets (« », » «, and ‹ › when not inside another
+//! quotation), or a block quotation the source's reader found (a `>` block
+//! in Markdown, a `<blockquote>` in HTML). Single quotes inside it (‘ ’) are a quotation within the
 //! quotation and stay part of its words. A quotation interrupted by an
 //! attribution (`“…,” the lawsuit says, “…”`) or by an ellipsis marking an
 //! omission is one passage in several *segments*: words are compared within
@@ -11,7 +13,10 @@
 //!
 //! Words are compared folded: lowercase, apostrophes dropped ("user’s" and
 //! "users’" are both `users`), punctuation ignored, so quote style, case,
-//! spacing and punctuation never count as drift ("e.g." = "e.g.,").
+//! spacing and punctuation never count as drift ("e.g." = "e.g.,"). The
+//! analysed text is already in Unicode normal form (NFC), so "café" typed
+//! with a combining accent is the same word; the accent belongs to the
+//! word, so its span covers it.
 
 use regex::Regex;
 use std::ops::Range;
@@ -43,8 +48,9 @@ pub struct Passage {
 /// has almost certainly lost its closing one.
 const MAX_QUOTE: usize = 4000;
 
-static WORD: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"[\p{L}\p{N}]+(?:['’][\p{L}\p{N}]+)*").unwrap());
+static WORD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"[\p{L}\p{N}][\p{L}\p{M}\p{N}]*(?:['’ʼ][\p{L}\p{N}][\p{L}\p{M}\p{N}]*)*").unwrap()
+});
 static ELLIPSIS: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"…|\.\s?\.\s?\.|\[\s*…\s*\]|\[\.\.\.\]").unwrap());
 /// What may stand between two halves of one quotation: `, the lawsuit says, `.
@@ -63,7 +69,9 @@ pub fn passages(text: &str) -> Vec<Passage> {
         // separates them and that one ended mid-sentence (with a comma).
         let joins = previous_end.is_some_and(|end| {
             let between = &text[end..outer.start];
-            let before = text[..end].trim_end_matches(['”', '"']).trim_end();
+            let before = text[..end]
+                .trim_end_matches(['”', '“', '"', '»', '«', '›'])
+                .trim_end();
             before.ends_with(',') && ATTRIBUTION.is_match(between)
         });
         match out.last_mut() {
@@ -82,13 +90,42 @@ pub fn passages(text: &str) -> Vec<Passage> {
     out
 }
 
+/// A block quotation at `range` of `text`: one passage, its paragraphs
+/// segments of it.
+pub fn block(text: &str, range: Range<usize>) -> Passage {
+    let mut segs = Vec::new();
+    let mut at = range.start;
+    for para in text[range.clone()].split("\n\n") {
+        segs.extend(segments(text, at..at + para.len()));
+        at += para.len() + 2;
+    }
+    Passage {
+        span: range,
+        segments: segs,
+    }
+}
+
+/// Whether `c` opens a quotation at byte `i` of `text`. `»` opens only
+/// when a word follows at once (German »so«), since a French closing `»`
+/// follows a space.
+fn opens(text: &str, i: usize, c: char) -> bool {
+    match c {
+        '“' | '„' | '"' | '«' | '‹' => true,
+        '»' => text[i + c.len_utf8()..]
+            .chars()
+            .next()
+            .is_some_and(char::is_alphanumeric),
+        _ => false,
+    }
+}
+
 /// (quotation with its quotes, words inside) for each balanced quotation.
 fn raw_quotes(text: &str) -> Vec<(Range<usize>, Range<usize>)> {
     let mut out = Vec::new();
     let mut at = 0;
     while let Some((open, c)) = text[at..]
         .char_indices()
-        .find(|(_, c)| matches!(c, '“' | '„' | '"'))
+        .find(|&(i, c)| opens(text, at + i, c))
         .map(|(i, c)| (at + i, c))
     {
         let inner_start = open + c.len_utf8();
@@ -105,19 +142,25 @@ fn raw_quotes(text: &str) -> Vec<(Range<usize>, Range<usize>)> {
 }
 
 /// Where the quotation opened by `opener` at `from` closes, if it does
-/// before a blank line, a new curly opener, or `MAX_QUOTE` bytes.
+/// before a blank line, a new opener of its kind, or `MAX_QUOTE` bytes.
 fn closing(text: &str, from: usize, opener: char) -> Option<usize> {
     let mut newline = false;
     for (i, c) in text[from..].char_indices() {
         if i > MAX_QUOTE {
             return None;
         }
+        let guillemet = matches!(opener, '«' | '»' | '‹');
         match c {
-            '”' if opener != '"' => return Some(from + i),
-            '"' => return Some(from + i),
-            '“' | '„' if opener != '"' => return None,
+            '»' if opener == '«' => return Some(from + i),
+            '«' if opener == '»' => return Some(from + i),
+            '›' if opener == '‹' => return Some(from + i),
             '\n' if newline => return None,
             '\n' => newline = true,
+            '«' | '‹' if c == opener => return None,
+            '“' if opener == '„' => return Some(from + i),
+            '”' if opener != '"' && !guillemet => return Some(from + i),
+            '"' if !guillemet => return Some(from + i),
+            '“' | '„' if opener != '"' && !guillemet => return None,
             c if !c.is_whitespace() => newline = false,
             _ => {}
         }
@@ -140,7 +183,7 @@ fn segments(text: &str, range: Range<usize>) -> Vec<Segment> {
             let tokens = WORD
                 .find_iter(&inner[a..b])
                 .map(|m| Token {
-                    norm: m.as_str().to_lowercase().replace(['\'', '’'], ""),
+                    norm: m.as_str().to_lowercase().replace(['\'', '’', 'ʼ'], ""),
                     span: range.start + a + m.start()..range.start + a + m.end(),
                 })
                 .collect();

@@ -65,11 +65,7 @@ pub fn check(corpus: &Corpus, settings: &Settings) -> Vec<Finding> {
     if !settings.enabled {
         return Vec::new();
     }
-    let passages: Vec<Vec<Passage>> = corpus
-        .sources
-        .par_iter()
-        .map(|s| extract::passages(&s.text))
-        .collect();
+    let passages: Vec<Vec<Passage>> = corpus.sources.par_iter().map(source_passages).collect();
     let segs: Vec<Seg<'_>> = passages
         .iter()
         .enumerate()
@@ -89,6 +85,31 @@ pub fn check(corpus: &Corpus, settings: &Settings) -> Vec<Finding> {
         findings.extend(drift(corpus, &segs, &cluster, settings));
     }
     findings
+}
+
+/// A source's quotations, found in its analysed text (marked ones and
+/// block quotations, once each) with every span mapped to the original
+/// bytes here, the one place they are.
+fn source_passages(source: &crate::corpus::Source) -> Vec<Passage> {
+    let mut found = extract::passages(&source.plain);
+    for q in &source.quotations {
+        if !found
+            .iter()
+            .any(|p| p.span.start < q.end && q.start < p.span.end)
+        {
+            found.push(extract::block(&source.plain, q.clone()));
+        }
+    }
+    found.sort_by_key(|p| p.span.start);
+    if !source.map.is_identity() {
+        for p in &mut found {
+            p.span = source.map.to_original(p.span.clone());
+            for t in p.segments.iter_mut().flat_map(|s| s.tokens.iter_mut()) {
+                t.span = source.map.to_original(t.span.clone());
+            }
+        }
+    }
+    found
 }
 
 fn ngram_key(tokens: &[Token]) -> u64 {
@@ -287,7 +308,8 @@ fn drift(
             return (m.tokens[at].span.clone(), String::new());
         }
         let span = m.tokens[words.start].span.start..m.tokens[words.end - 1].span.end;
-        let shown = source.text[span.clone()]
+        let shown = source
+            .words(span.clone())
             .split_whitespace()
             .collect::<Vec<_>>()
             .join(" ");
@@ -433,7 +455,7 @@ fn drift(
         .tokens
         .iter()
         .take(12)
-        .map(|t| &corpus.sources[members[0].source].text[t.span.clone()])
+        .map(|t| corpus.sources[members[0].source].words(t.span.clone()))
         .collect::<Vec<_>>()
         .join(" ");
     let context = format!("the passage begins “{passage}…”");

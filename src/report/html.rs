@@ -371,14 +371,16 @@ fn passage(source: &Source, span: std::ops::Range<usize>, label: String, primary
 fn quote_diff(report: &Report<'_>, f: &Finding) -> Vec<DiffPart> {
     let words = |l: &Label| -> Option<Vec<(String, String)>> {
         let source = report.corpus.sources.iter().find(|s| s.file == l.file)?;
-        let p = passages(&source.text)
+        // Quotations are found in the analysed text, as the check found them.
+        let at = source.map.to_plain(l.span.clone());
+        let p = passages(&source.plain)
             .into_iter()
-            .find(|p| p.span.start <= l.span.start && l.span.end <= p.span.end)?;
+            .find(|p| p.span.start <= at.start && at.end <= p.span.end)?;
         Some(
             p.segments
                 .iter()
                 .flat_map(|s| s.tokens.iter())
-                .map(|t| (t.norm.clone(), source.text[t.span.clone()].to_string()))
+                .map(|t| (t.norm.clone(), source.plain[t.span.clone()].to_string()))
                 .collect(),
         )
     };

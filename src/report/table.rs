@@ -57,7 +57,7 @@ fn cells(report: &Report<'_>) -> Vec<Vec<String>> {
                 Ok(Reading::Unresolved(_)) => {
                     format!(
                         "{:?} (unresolved)",
-                        &report.corpus.sources[c.source].text[c.span.clone()]
+                        report.corpus.sources[c.source].words(c.span.clone())
                     )
                 }
                 Err(_) => continue,

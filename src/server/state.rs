@@ -60,7 +60,7 @@ impl Story {
         let paths = [folder.clone()];
         let loaded = Config::resolve(None, &[], &paths, &mut files).and_then(|config| {
             let rules = crate::load_rules(&config, &mut files);
-            let corpus = Corpus::load(&paths, &mut files);
+            let corpus = Corpus::load_with(&paths, &config.inputs, &mut files);
             match (rules, corpus) {
                 (Ok(rules), Ok(corpus)) => Ok((config, rules, corpus)),
                 (rules, corpus) => {
@@ -127,7 +127,7 @@ impl Story {
             None => return false,
         };
         let file = self.files.add(shown.clone(), text.clone());
-        let Ok(source) = article(shown, path, file, text, meta) else {
+        let Ok(source) = article(shown, path, file, text, meta, &self.config.inputs) else {
             return false;
         };
         let claims = claims_of(&self.rules, source);
@@ -171,10 +171,12 @@ impl Story {
         let meta = saved
             .map(|i| self.corpus.sources[i].meta.clone())
             .unwrap_or_default();
-        let source = article(shown.clone(), path, file, text, meta).map_err(|errors| Broken {
-            files: files.clone(),
-            errors,
-        })?;
+        let source = article(shown.clone(), path, file, text, meta, &self.config.inputs).map_err(
+            |errors| Broken {
+                files: files.clone(),
+                errors,
+            },
+        )?;
         let (source, own_claims) = claims_of(&self.rules, source);
 
         // The saved articles, with the buffer in its place (or added, for
@@ -183,7 +185,7 @@ impl Story {
         let mut others: Vec<Option<usize>> = Vec::new();
         for (i, s) in self.corpus.sources.iter().enumerate() {
             if Some(i) != saved {
-                sources.push(copy(s));
+                sources.push(s.clone());
                 others.push(Some(i));
             }
         }
@@ -264,33 +266,24 @@ impl Stories {
     }
 }
 
-/// One article as the engine reads it, from text the editor holds.
+/// One article as the engine reads it, from text the editor holds: read
+/// by its format's reader, as the corpus loader reads a saved file.
 fn article(
     shown: String,
     path: &Path,
     file: FileId,
     text: Arc<str>,
-    mut meta: SourceMeta,
+    meta: SourceMeta,
+    inputs: &corpus::Inputs,
 ) -> Result<Source, Vec<Diagnostic>> {
-    for a in &mut meta.accept {
-        a.covers = 0..text.len();
-    }
+    let analysed = corpus::analyse(&text, corpus::Format::of(path), &inputs.furniture);
     let mut errors = Vec::new();
-    let directives = if path.extension().is_some_and(|x| x == "md") {
-        corpus::directives(&text, file, &mut errors)
+    let source = Source::new(shown, path, file, text, analysed, meta, &mut errors);
+    if errors.is_empty() {
+        Ok(source)
     } else {
-        Vec::new()
-    };
-    if !errors.is_empty() {
-        return Err(errors);
+        Err(errors)
     }
-    Ok(Source {
-        path: shown,
-        file,
-        text,
-        meta,
-        directives,
-    })
 }
 
 /// The claims of one article, with `source` 0: extraction runs on a
@@ -302,16 +295,6 @@ fn claims_of(rules: &RuleSet, source: Source) -> (Source, Vec<Claim>) {
     let claims = extract::extract(rules, &alone);
     let source = alone.sources.pop().expect("the one source put in");
     (source, claims)
-}
-
-fn copy(s: &Source) -> Source {
-    Source {
-        path: s.path.clone(),
-        file: s.file,
-        text: s.text.clone(),
-        meta: s.meta.clone(),
-        directives: s.directives.clone(),
-    }
 }
 
 fn absolute(path: &Path) -> PathBuf {
