@@ -212,7 +212,10 @@ pub fn find(
 ) -> Vec<Found> {
     let mut found = Vec::new();
     for p in patterns {
-        for caps in fact.patterns[p].regex.captures_iter(text) {
+        let Some(regex) = fact.patterns[p].regex.get() else {
+            continue;
+        };
+        for caps in regex.captures_iter(text) {
             if let Some(m) = caps.name("value") {
                 if !m.as_str().trim().is_empty() {
                     found.push(Found {

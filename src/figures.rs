@@ -58,12 +58,6 @@ pub struct Figure {
 
 const PEOPLE: &str = "users|people|customers|subscribers|employees|workers|members|accounts|voters|students|children|citizens|residents|patients|viewers|readers|staff|profiles|plaintiffs";
 
-static MONEY: LazyLock<Regex> = LazyLock::new(|| {
-    RegexBuilder::new(&money::PATTERN)
-        .case_insensitive(true)
-        .build()
-        .expect("the money pattern compiles")
-});
 static PERCENT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(\d+(?:\.\d+)?)\s?(?:%|percent(?-u:\b)|per cent(?-u:\b))").expect("valid")
 });
@@ -83,7 +77,8 @@ static COUNT: LazyLock<Regex> = LazyLock::new(|| {
 pub fn figures(source: usize, text: &str, round: bool) -> Vec<Figure> {
     let has_number = |s: &str| round || s.chars().any(|c| c.is_ascii_digit());
     let mut out = Vec::new();
-    for m in MONEY.find_iter(text) {
+    let money = crate::value::finder(crate::value::Kind::Money).expect("money has a reader");
+    for m in money.find_iter(text) {
         if !has_number(m.as_str()) {
             continue; // a round magnitude
         }

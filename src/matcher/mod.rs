@@ -72,8 +72,9 @@ pub struct Matcher {
     /// For each fact, the facts of its rival group (itself included), or
     /// empty when it competes with none.
     rivals: Vec<Vec<usize>>,
-    /// One value regex per kind in use, and one per choice fact.
-    by_kind: BTreeMap<Kind, Regex>,
+    /// The kinds in use (their value readers are `value::finder`'s), and
+    /// one value regex per choice fact.
+    by_kind: BTreeSet<Kind>,
     by_fact: BTreeMap<usize, Regex>,
 }
 
@@ -86,7 +87,7 @@ impl Matcher {
             }
         };
         let mut about = vec![Vec::new(); entities.len()];
-        let mut by_kind = BTreeMap::new();
+        let mut by_kind = BTreeSet::new();
         let mut by_fact = BTreeMap::new();
         let mut any = false;
         for (f, fact) in facts.iter().enumerate() {
@@ -109,12 +110,10 @@ impl Matcher {
                     if let Some(r) = value_regex(&value::choice::pattern(&fact.categories)) {
                         by_fact.insert(f, r);
                     }
-                } else if let std::collections::btree_map::Entry::Vacant(v) =
-                    by_kind.entry(fact.kind)
-                {
-                    if let Some(r) = value_regex(value::pattern(fact.kind)) {
-                        v.insert(r);
-                    }
+                } else {
+                    // Shared with every user of the kind, compiled on the
+                    // first candidate sentence.
+                    by_kind.insert(fact.kind);
                 }
             }
         }
@@ -264,7 +263,8 @@ impl Matcher {
             Read::Near => {
                 let regex = match fact.kind {
                     Kind::Choice => self.by_fact.get(&f),
-                    k => self.by_kind.get(&k),
+                    k if self.by_kind.contains(&k) => value::finder(k),
+                    _ => None,
                 };
                 let Some(regex) = regex else { return };
                 for value in mentions(regex, view) {

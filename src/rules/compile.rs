@@ -2,22 +2,20 @@
 //! diagnostic at the span of the offending TOML and carries on, so a user
 //! sees all the problems of all their rule files in one run.
 
+use super::deferred::{self, DeferredRegex};
 use super::raw::{RawEntity, RawFact};
 use super::{pattern, Defaults, Example, Fact, Pattern, Reference, Rejected};
 use crate::files::{self, Diagnostic, FileId, Files};
 use crate::finding::{FindingKind, Severity};
 use crate::value::{self, choice::Category, Context, DateSpan, Kind, Reading, Tolerance, Value};
 use codespan_reporting::diagnostic::Label;
-use regex::RegexBuilder;
 use serde::Deserialize;
 use std::ops::Range;
 use std::path::Path;
 use toml::de::{DeTable, DeValue, ValueDeserializer};
 use toml::Spanned;
 
-/// Compiled patterns may be large (`{gap}` repeats a character class); this
-/// is generous but still bounds a pathological rule.
-pub const REGEX_SIZE_LIMIT: usize = 64 << 20;
+pub use super::deferred::REGEX_SIZE_LIMIT;
 
 /// One rule file, read but not yet validated: facts need every file's
 /// entities before they can be checked.
@@ -356,37 +354,29 @@ fn compile_pattern(
     file: FileId,
     errors: &mut Vec<Diagnostic>,
 ) -> Option<Pattern> {
-    let expanded = match pattern::expand(p.get_ref(), value_regex) {
+    // The author's part is checked with a stand-in for the value reader:
+    // cheap, and the same errors (see `deferred`).
+    let stand_in = match pattern::expand(p.get_ref(), deferred::VALUE_STAND_IN) {
         Ok(e) => e,
         Err(why) => {
             err(errors, file, p.span(), "invalid pattern".into(), &why);
             return None;
         }
     };
-    // Flags go into the pattern text so the rule set's prefilter, which
-    // reads its literals from the same string, sees exactly these flags.
-    let flagged = if case_sensitive {
-        expanded
-    } else {
-        format!("(?i){expanded}")
-    };
-    let regex = match RegexBuilder::new(&flagged)
-        .size_limit(REGEX_SIZE_LIMIT)
-        .build()
-    {
-        Ok(r) => r,
-        Err(e) => {
+    let checked = match deferred::Checked::parse(&stand_in, case_sensitive) {
+        Ok(c) => c,
+        Err(why) => {
             err(
                 errors,
                 file,
                 p.span(),
                 "invalid regular expression in pattern".into(),
-                &regex_reason(&e),
+                &why,
             );
             return None;
         }
     };
-    if !regex.capture_names().any(|n| n == Some("value")) {
+    if !checked.has_value_group {
         err(
             errors,
             file,
@@ -396,24 +386,36 @@ fn compile_pattern(
         );
         return None;
     }
+    // Flags go into the pattern text, as the prefilter read them.
+    let expanded = pattern::expand(p.get_ref(), value_regex).ok()?;
+    let flagged = if case_sensitive {
+        expanded
+    } else {
+        format!("(?i){expanded}")
+    };
+    let regex = if checked.compile_now {
+        match DeferredRegex::now(flagged) {
+            Ok(r) => r,
+            Err(why) => {
+                err(
+                    errors,
+                    file,
+                    p.span(),
+                    "invalid regular expression in pattern".into(),
+                    &why,
+                );
+                return None;
+            }
+        }
+    } else {
+        DeferredRegex::later(flagged)
+    };
     Some(Pattern {
         source: p.get_ref().clone(),
         regex,
+        needs: checked.needs,
         span: p.span(),
     })
-}
-
-/// The regex crate's reason, without the pattern it quotes: that would be
-/// the expanded pattern, not what the author wrote.
-fn regex_reason(e: &regex::Error) -> String {
-    let text = e.to_string();
-    let last = text
-        .lines()
-        .rev()
-        .find(|l| !l.trim().is_empty())
-        .unwrap_or("")
-        .trim();
-    last.strip_prefix("error: ").unwrap_or(last).to_string()
 }
 
 fn compile_categories(

@@ -8,6 +8,7 @@
 //! run: a half-loaded rule set would pass articles it never checked.
 
 pub(crate) mod compile;
+pub mod deferred;
 pub mod pattern;
 mod raw;
 mod shape;
@@ -17,7 +18,6 @@ use crate::files::{self, Diagnostic, FileId, Files};
 use crate::finding::{FindingKind, Severity};
 use crate::prefilter::{Needs, Prefilter, PrefilterBuilder};
 use crate::value::{choice::Category, DateSpan, Kind, Tolerance, Value};
-use regex::Regex;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 
@@ -62,7 +62,10 @@ pub struct Fact {
 pub struct Pattern {
     /// As written in the rule file.
     pub source: String,
-    pub regex: Regex,
+    /// Compiled on the first article the prefilter admits it for.
+    pub regex: deferred::DeferredRegex,
+    /// The literals it cannot match without, for the prefilter.
+    pub needs: Needs,
     pub span: Range<usize>,
 }
 
@@ -252,11 +255,7 @@ fn candidate_filter(facts: &[Fact]) -> Result<(Prefilter, Vec<PatternId>), Vec<D
     for (f, fact) in facts.iter().enumerate() {
         for (p, pattern) in fact.patterns.iter().enumerate() {
             owners.push((f, p));
-            // The regex compiled, so its syntax parses; should it not, the
-            // pattern simply runs everywhere.
-            let needs = regex_syntax::parse(pattern.regex.as_str())
-                .map_or(Needs::Anything, |hir| Needs::of_regex(&hir));
-            builder.push(needs);
+            builder.push(pattern.needs.clone());
         }
     }
     let prefilter = builder.build().map_err(|e| {

@@ -24,7 +24,7 @@ pub mod wordings;
 use regex::{Regex, RegexBuilder};
 use std::fmt;
 use std::ops::Range;
-use std::sync::LazyLock;
+use std::sync::{LazyLock, OnceLock};
 
 pub use date::{DateOrder, DateSpan};
 pub use duration::Duration;
@@ -251,31 +251,39 @@ pub fn pattern(kind: Kind) -> &'static str {
     }
 }
 
-/// One case-insensitive regex per kind with a pattern, compiled together
-/// on first use and shared by every thread.
-static FINDERS: LazyLock<Vec<(Kind, Regex)>> = LazyLock::new(|| {
-    Kind::ALL
-        .iter()
-        .filter(|(k, _)| *k != Kind::Choice)
-        .map(|(k, _)| {
-            let re = RegexBuilder::new(pattern(*k))
-                .case_insensitive(true)
-                .build()
-                .expect("value patterns compile");
-            (*k, re)
+/// One case-insensitive regex per kind with a pattern, each compiled on
+/// first use and shared by every thread and every user (the matcher, the
+/// figures check): a value reader takes milliseconds to compile, and a
+/// run should pay that once per kind it reads, not per user.
+static FINDERS: LazyLock<Vec<OnceLock<Option<Regex>>>> =
+    LazyLock::new(|| Kind::ALL.iter().map(|_| OnceLock::new()).collect());
+
+/// The compiled value reader of `kind`, case-insensitive; `None` for a
+/// choice fact, whose wordings are the rule's.
+pub fn finder(kind: Kind) -> Option<&'static Regex> {
+    // A year is read with the date reader: one regex for both.
+    let kind = if kind == Kind::Year { Kind::Date } else { kind };
+    let at = Kind::ALL.iter().position(|(k, _)| *k == kind)?;
+    FINDERS[at]
+        .get_or_init(|| {
+            let p = pattern(kind);
+            (!p.is_empty()).then(|| {
+                RegexBuilder::new(p)
+                    .case_insensitive(true)
+                    .build()
+                    .expect("value patterns compile")
+            })
         })
-        .collect()
-});
+        .as_ref()
+}
 
 /// Every place in `text` where a value of `kind` is written, leftmost
 /// first and not overlapping, for a matcher that looks for values in a
 /// sentence and then reads each with [`read`]. Choice facts have no
 /// built-in wording (their categories are the rule's), so none is found.
 pub fn find_all(kind: Kind, text: &str) -> Vec<Range<usize>> {
-    FINDERS
-        .iter()
-        .find(|(k, _)| *k == kind)
-        .map(|(_, re)| re.find_iter(text).map(|m| m.range()).collect())
+    finder(kind)
+        .map(|re| re.find_iter(text).map(|m| m.range()).collect())
         .unwrap_or_default()
 }
 
