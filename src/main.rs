@@ -378,16 +378,25 @@ fn explain(args: ExplainArgs, global: &GlobalArgs, files: &mut Files) -> Outcome
     if id == "figures" || id.starts_with("quote:") {
         return explain_finding_id(&id, &args, &config, files);
     }
+    if let Some(e) = id
+        .strip_prefix("entity:")
+        .and_then(|name| rules.entities.iter().position(|e| e.id == name))
+    {
+        let text = factlint::explain::entity(&rules, e, files);
+        emit(ColorWhen::Never, |out| out.write_all(text.as_bytes()))?;
+        return Ok(0);
+    }
     let Some(index) = rules.facts.iter().position(|f| f.id == id) else {
-        let mut known: Vec<&str> = FindingKind::ALL
+        let mut known: Vec<String> = FindingKind::ALL
             .iter()
-            .flat_map(|k| [k.code(), k.name()])
+            .flat_map(|k| [k.code().to_string(), k.name().to_string()])
             .collect();
-        known.extend(rules.facts.iter().map(|f| f.id.as_str()));
-        known.push("figures");
+        known.extend(rules.facts.iter().map(|f| f.id.clone()));
+        known.extend(rules.entities.iter().map(|e| format!("entity:{}", e.id)));
+        known.push("figures".to_string());
         return Err(bad(vec![factlint::files::error(format!(
-            "`{id}` is neither a finding code (FL001…, or a kind such as `conflict`) nor a fact in the rules, nor `figures` or a `quote:…` id{}",
-            factlint::suggest::did_you_mean(&id, known)
+            "`{id}` is neither a finding code (FL001…, or a kind such as `conflict`) nor a fact or `entity:…` of the rules, nor `figures` or a `quote:…` id{}",
+            factlint::suggest::did_you_mean(&id, known.iter().map(String::as_str))
         ))]));
     };
     let checked = if args.paths.is_empty() {
