@@ -66,6 +66,8 @@ pub struct Suppression {
     pub span: std::ops::Range<usize>,
     /// The bytes of the source it covers.
     pub covers: std::ops::Range<usize>,
+    /// The value it accepts, as written; `None` accepts any value.
+    pub value: Option<String>,
 }
 
 /// All articles of one run, sorted by path.
@@ -100,6 +102,9 @@ struct RawMeta {
 #[serde(deny_unknown_fields)]
 struct RawAccept {
     fact: Spanned<String>,
+    /// The value reviewed: when the article changes it, the finding shows
+    /// again.
+    value: Option<Spanned<String>>,
     reason: Spanned<String>,
 }
 
@@ -288,6 +293,7 @@ pub fn directives(text: &str, file: FileId, errors: &mut Vec<Diagnostic>) -> Vec
                         file,
                         covers: span.end..whole.start,
                         span,
+                        value: None,
                     });
                 }
                 None => errors.push(files::error_at(
@@ -318,6 +324,7 @@ pub fn directives(text: &str, file: FileId, errors: &mut Vec<Diagnostic>) -> Vec
                     file,
                     covers: next..end,
                     span: whole,
+                    value: None,
                 });
             }
         }
@@ -330,6 +337,7 @@ pub fn directives(text: &str, file: FileId, errors: &mut Vec<Diagnostic>) -> Vec
             file,
             covers: span.end..text.len(),
             span,
+            value: None,
         });
     }
     out.sort_by_key(|d| d.span.start);
@@ -452,6 +460,7 @@ impl Manifest {
                     file,
                     span,
                     covers: 0..0, // set when the source is read
+                    value: a.value.map(Spanned::into_inner),
                 });
             }
             let meta = SourceMeta {
