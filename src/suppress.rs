@@ -16,6 +16,26 @@ pub fn apply(
     findings: Vec<Finding>,
     defaults: &Defaults,
 ) -> (Vec<Finding>, usize) {
+    let (kept, acknowledged) = apply_listing(corpus, findings, defaults);
+    (kept, acknowledged.len())
+}
+
+/// A finding an editor acknowledged, with the acknowledgement's reason.
+#[derive(Clone, Debug)]
+pub struct Acknowledged {
+    pub finding: Finding,
+    pub reason: String,
+    /// Written in the article (a Markdown comment) rather than a manifest.
+    pub in_source: bool,
+}
+
+/// [`apply`], listing the acknowledged findings instead of counting them:
+/// machine formats show what was hidden and why.
+pub fn apply_listing(
+    corpus: &Corpus,
+    findings: Vec<Finding>,
+    defaults: &Defaults,
+) -> (Vec<Finding>, Vec<Acknowledged>) {
     let by_file: HashMap<usize, usize> = corpus
         .sources
         .iter()
@@ -39,7 +59,7 @@ pub fn apply(
     // value they were given, and the label with the value now written.
     let mut changed: HashMap<usize, Label> = HashMap::new();
     let mut kept = Vec::new();
-    let mut acknowledged = 0;
+    let mut acknowledged = Vec::new();
     for finding in findings {
         let fact = finding.fact.as_str();
         let mut covering = Vec::new();
@@ -62,11 +82,17 @@ pub fn apply(
                 }
             }
         }
-        if covering.is_empty() {
-            kept.push(finding);
-        } else {
-            acknowledged += 1;
-            used.extend(covering);
+        match covering.first() {
+            None => kept.push(finding),
+            Some(&first) => {
+                let (s, d) = all[first];
+                acknowledged.push(Acknowledged {
+                    finding,
+                    reason: d.reason.clone(),
+                    in_source: d.file == corpus.sources[s].file,
+                });
+                used.extend(covering);
+            }
         }
     }
     for (i, (s, d)) in all.iter().enumerate() {

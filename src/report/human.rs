@@ -12,8 +12,7 @@ pub fn write_human<W: WriteColor>(report: &Report<'_>, out: &mut W) -> io::Resul
     let config = Config::default();
     for finding in &report.findings {
         let diagnostic = to_diagnostic(finding, report);
-        term::emit_to_write_style(out, &config, report.files.codespan(), &diagnostic)
-            .map_err(render_error)?;
+        term::emit_to_write_style(out, &config, report.files, &diagnostic).map_err(render_error)?;
     }
     let summary = report.summary();
     let severity = if summary.errors > 0 {
@@ -24,7 +23,7 @@ pub fn write_human<W: WriteColor>(report: &Report<'_>, out: &mut W) -> io::Resul
         CsSeverity::Note
     };
     let closing = Diagnostic::new(severity).with_message(format!("summary: {}", summary.line()));
-    term::emit_to_write_style(out, &config, report.files.codespan(), &closing).map_err(render_error)
+    term::emit_to_write_style(out, &config, report.files, &closing).map_err(render_error)
 }
 
 /// A finding as a codespan diagnostic: code, message, labels in every file

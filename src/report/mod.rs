@@ -41,6 +41,25 @@ pub struct Report<'a> {
     /// Findings the baseline hid, and findings an editor acknowledged.
     pub hidden: usize,
     pub acknowledged: usize,
+    /// The findings behind those counts, with why each is not reported;
+    /// the JSON and SARIF list them.
+    pub suppressed: Vec<Suppressed>,
+}
+
+/// A finding not reported, and why.
+#[derive(Clone, Debug)]
+pub struct Suppressed {
+    pub finding: Finding,
+    pub why: SuppressedBy,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum SuppressedBy {
+    /// Recorded in the `--baseline` file.
+    Baseline,
+    /// Acknowledged by an editor, with the reason given; `in_source` for a
+    /// Markdown comment in the article, else a manifest `accept` entry.
+    Acknowledgement { reason: String, in_source: bool },
 }
 
 /// Counts for the closing line and the JSON `summary`.
@@ -87,6 +106,7 @@ impl<'a> Report<'a> {
             findings,
             hidden: 0,
             acknowledged: 0,
+            suppressed: Vec::new(),
         }
     }
 
