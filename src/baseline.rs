@@ -87,6 +87,16 @@ impl Entry {
         Entry::with_paths(finding, files, &|id| files.name(id).to_string())
     }
 
+    /// The entry of `finding` with its paths relative to the folder `root`,
+    /// whatever the spelling the files were named by: SARIF fingerprints
+    /// use it, so they are the same from any directory.
+    pub fn relative_to(finding: &Finding, files: &Files, root: &Path) -> Entry {
+        let cwd = current_dir();
+        Entry::with_paths(finding, files, &|id| {
+            relative(&absolute(files.name(id), &cwd), root)
+        })
+    }
+
     fn with_paths(finding: &Finding, files: &Files, path: &dyn Fn(FileId) -> String) -> Entry {
         let shown = |l: &Label| {
             l.value
@@ -186,6 +196,8 @@ pub struct Filtered {
     pub findings: Vec<Finding>,
     /// How many findings the baseline hid.
     pub hidden: usize,
+    /// The findings it hid.
+    pub hidden_findings: Vec<Finding>,
     /// Entries no finding matched.
     pub stale: Vec<Entry>,
 }
@@ -262,7 +274,7 @@ impl Baseline {
             unused.entry(e.key()).or_default().push(i);
         }
         let mut kept = Vec::new();
-        let mut hidden = 0;
+        let mut hidden_findings = Vec::new();
         // Each file's absolute path, looked up once.
         let cwd = current_dir();
         let paths: Vec<String> = (0..)
@@ -275,7 +287,7 @@ impl Baseline {
             let by_words = unused.get_mut(&entry.key()).and_then(Vec::pop);
             let found = by_words.or_else(|| unused.get_mut(&entry.legacy_key()).and_then(Vec::pop));
             match found {
-                Some(_) => hidden += 1,
+                Some(_) => hidden_findings.push(f),
                 None => kept.push(f),
             }
         }
@@ -284,7 +296,8 @@ impl Baseline {
         let stale = left.into_iter().map(|i| self.entries[i].clone()).collect();
         Filtered {
             findings: kept,
-            hidden,
+            hidden: hidden_findings.len(),
+            hidden_findings,
             stale,
         }
     }
@@ -305,7 +318,7 @@ pub fn stale_findings(stale: &[Entry], defaults: &crate::rules::Defaults) -> Vec
         .collect()
 }
 
-fn current_dir() -> PathBuf {
+pub(crate) fn current_dir() -> PathBuf {
     std::env::current_dir().unwrap_or_default()
 }
 
@@ -318,7 +331,7 @@ fn folder_of(path: &Path) -> PathBuf {
 
 /// `name` (relative to `base`, or absolute) as a real absolute path when it
 /// exists, so that every spelling of one file gives one string.
-fn absolute(name: &str, base: &Path) -> String {
+pub(crate) fn absolute(name: &str, base: &Path) -> String {
     let joined = base.join(name);
     std::fs::canonicalize(&joined)
         .unwrap_or(joined)
@@ -328,7 +341,7 @@ fn absolute(name: &str, base: &Path) -> String {
 
 /// The absolute `path` relative to the folder `base`, with `/` separators:
 /// `..` where it lies outside.
-fn relative(path: &str, base: &Path) -> String {
+pub(crate) fn relative(path: &str, base: &Path) -> String {
     let path = Path::new(path);
     if !path.is_absolute() {
         return crate::corpus::display(path);

@@ -209,13 +209,14 @@ impl Config {
                           errors: &mut Vec<Diagnostic>| {
                 compile::number_in(v, current, range, key, file, errors)
             };
-            self.defaults.min_sources = number(
+            self.defaults.min_sources = compile::whole_in(
                 &d.min_sources,
-                self.defaults.min_sources as f64,
-                1.0..=1000.0,
+                self.defaults.min_sources,
+                1..=1000,
                 "min_sources",
+                file,
                 &mut errors,
-            ) as usize;
+            );
             self.defaults.tolerance = number(
                 &d.tolerance,
                 self.defaults.tolerance,
@@ -277,14 +278,14 @@ impl Config {
                 }
             }
             if let Some(v) = &q.min_words {
-                self.quotes.min_words = compile::number_in(
+                self.quotes.min_words = compile::whole_in(
                     &q.min_words,
-                    self.quotes.min_words as f64,
-                    3.0..=100.0,
+                    self.quotes.min_words,
+                    3..=100,
                     "min_words",
                     file,
                     &mut errors,
-                ) as usize;
+                );
                 note("quotes.min_words", v.span());
             }
             if let Some(v) = &q.min_similarity {

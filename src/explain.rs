@@ -265,3 +265,53 @@ fn near_misses(out: &mut String, rules: &RuleSet, index: usize, files: &Files, c
         }
     }
 }
+
+/// An entity of the rules (`entity:ID`, as unused-term findings name it):
+/// its names and roles, and the facts about it.
+pub fn entity(rules: &RuleSet, index: usize, files: &Files) -> String {
+    let entity = &rules.entities[index];
+    let mut out = String::new();
+    let pos = files.position(entity.file, entity.span.start);
+    let _ = writeln!(
+        out,
+        "entity:{}{}",
+        entity.id,
+        entity
+            .description
+            .as_ref()
+            .map(|d| format!(": {d}"))
+            .unwrap_or_default()
+    );
+    let _ = writeln!(out, "defined in: {}:{}", files.name(entity.file), pos.line);
+    let words = |terms: &[crate::rules::terms::Term]| {
+        terms
+            .iter()
+            .map(|t| t.text.as_str())
+            .collect::<Vec<_>>()
+            .join(" | ")
+    };
+    let _ = writeln!(out, "names: {}", words(&entity.names));
+    if !entity.roles.is_empty() {
+        let _ = writeln!(out, "roles: {}", words(&entity.roles));
+    }
+    let about: Vec<&str> = rules
+        .facts
+        .iter()
+        .filter(|f| {
+            f.shape
+                .as_ref()
+                .is_some_and(|s| s.about.contains(&index) || s.of == Some(index))
+        })
+        .map(|f| f.id.as_str())
+        .collect();
+    let _ = writeln!(
+        out,
+        "facts about it: {}",
+        if about.is_empty() {
+            "none".to_string()
+        } else {
+            about.join(", ")
+        }
+    );
+    out
+}

@@ -63,7 +63,7 @@ impl Files {
 
     /// Where `offset` falls in file `id`.
     pub fn position(&self, id: FileId, offset: usize) -> Position {
-        match self.inner.location(id, offset) {
+        match self.location(id, offset) {
             Ok(loc) => Position {
                 line: loc.line_number,
                 column: loc.column_number,
@@ -102,5 +102,44 @@ pub fn toml_error(file: FileId, heading: &str, err: &toml::de::Error) -> Diagnos
     match err.span() {
         Some(span) => error_at(file, span, heading, message),
         None => error(format!("{heading}: {message}")),
+    }
+}
+
+/// Codespan reads files through this, not through the [`SimpleFiles`]
+/// inside, so every format (the rendered diagnostics as much as the
+/// one-line ones) counts columns alike: a UTF-8 byte order mark opening a
+/// file is skipped, never counted as a character of line 1.
+impl<'a> codespan_reporting::files::Files<'a> for Files {
+    type FileId = FileId;
+    type Name = String;
+    type Source = &'a str;
+
+    fn name(&'a self, id: FileId) -> Result<String, codespan_reporting::files::Error> {
+        self.inner.name(id)
+    }
+
+    fn source(&'a self, id: FileId) -> Result<&'a str, codespan_reporting::files::Error> {
+        self.inner.source(id)
+    }
+
+    fn line_index(
+        &'a self,
+        id: FileId,
+        byte_index: usize,
+    ) -> Result<usize, codespan_reporting::files::Error> {
+        self.inner.line_index(id, byte_index)
+    }
+
+    fn line_range(
+        &'a self,
+        id: FileId,
+        line_index: usize,
+    ) -> Result<Range<usize>, codespan_reporting::files::Error> {
+        let range = self.inner.line_range(id, line_index)?;
+        let bom = '\u{feff}'.len_utf8();
+        if line_index == 0 && self.text(id).starts_with('\u{feff}') && range.end >= bom {
+            return Ok(bom..range.end);
+        }
+        Ok(range)
     }
 }

@@ -262,10 +262,10 @@ static CODE_DOCS: [CodeDoc; FindingKind::ALL.len()] = [
     },
     CodeDoc {
         summary: "an acknowledgement of a discrepancy matches no finding",
-        what: "An `accept` entry in a sources manifest, or a `factlint-disable` comment in a Markdown source, acknowledges findings on a fact that this run does not produce there.",
+        what: "An `accept` entry in a sources manifest, or a `factlint-disable` comment in a Markdown source, acknowledges findings on a fact that this run does not produce there; or it names the `value` it accepts and the article now states another (that finding is then reported again).",
         why: "Acknowledgements are reviewed decisions. One that matches nothing is out of date, or has a typo in its fact id, and would silently hide a future finding it was never meant for.",
         example: "[source.\"mailonline.txt\"]\naccept = [{ fact = \"hastings-titel\", reason = \"reviewed\" }]  <- FL202: no such finding",
-        fix: "Remove the acknowledgement, or correct its fact id.",
+        fix: "Remove the acknowledgement, or correct its fact id. When the value changed, review the new value, then update the `value` of the acknowledgement or remove it.",
     },
     CodeDoc {
         summary: "sources quote the same passage with different words",

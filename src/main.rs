@@ -152,8 +152,22 @@ fn check(args: &CheckArgs, global: &GlobalArgs, files: &mut Files) -> Outcome {
     };
 
     // Reviewed discrepancies first: a baseline records what is left.
-    let (mut findings, acknowledged) =
-        factlint::suppress::apply(&checked.corpus, checked.findings.clone(), &config.defaults);
+    let (mut findings, acknowledged) = factlint::suppress::apply_listing(
+        &checked.corpus,
+        checked.findings.clone(),
+        &config.defaults,
+    );
+    let mut suppressed: Vec<report::Suppressed> = acknowledged
+        .into_iter()
+        .map(|a| report::Suppressed {
+            finding: a.finding,
+            why: report::SuppressedBy::Acknowledgement {
+                reason: a.reason,
+                in_source: a.in_source,
+            },
+        })
+        .collect();
+    let acknowledged = suppressed.len();
     let destinations = [args.write_baseline.as_ref(), args.output.as_ref()];
     for path in destinations.into_iter().flatten() {
         if let Some(why) = factlint::atomic::refusal(path, files, &args.paths) {
@@ -206,6 +220,15 @@ fn check(args: &CheckArgs, global: &GlobalArgs, files: &mut Files) -> Outcome {
         let filtered = baseline.filter(findings, files);
         hidden = filtered.hidden;
         findings = filtered.findings;
+        suppressed.extend(
+            filtered
+                .hidden_findings
+                .into_iter()
+                .map(|finding| report::Suppressed {
+                    finding,
+                    why: report::SuppressedBy::Baseline,
+                }),
+        );
         // Stale entries concern the whole corpus, not one focused article.
         if focus.is_none() {
             findings.extend(factlint::baseline::stale_findings(
@@ -244,6 +267,22 @@ fn check(args: &CheckArgs, global: &GlobalArgs, files: &mut Files) -> Outcome {
     report.hidden = hidden;
     report.acknowledged = acknowledged;
     report.copies = checked.copies.clone();
+    if let Some(set) = &focus {
+        suppressed.retain(|s| !factlint::gate::focus(vec![s.finding.clone()], set).is_empty());
+    }
+    suppressed.sort_by_cached_key(|s| {
+        let place = s
+            .finding
+            .primary()
+            .map(|l| (files.name(l.file).to_string(), l.span.start));
+        (
+            s.finding.fact.clone(),
+            place,
+            s.finding.kind,
+            s.finding.message.clone(),
+        )
+    });
+    report.suppressed = suppressed;
     let threshold = match args.fail_on {
         FailOn::Error => Severity::Error,
         FailOn::Warning => Severity::Warning,
@@ -317,7 +356,7 @@ fn test(args: TestArgs, global: &GlobalArgs, files: &mut Files) -> Outcome {
     let config_term = term::Config::default();
     emit(global.color, |out| {
         for d in &run.failures {
-            term::emit_to_write_style(out, &config_term, files.codespan(), d).map_err(to_io)?;
+            term::emit_to_write_style(out, &config_term, &*files, d).map_err(to_io)?;
         }
         for (fact, positive, negative) in &run.thin {
             writeln!(out, "note: `{fact}` has {positive} example(s) with values and {negative} without; at least 2 and 1 are advised")?;
@@ -403,16 +442,25 @@ fn explain(args: ExplainArgs, global: &GlobalArgs, files: &mut Files) -> Outcome
     if id == "figures" || id.starts_with("quote:") {
         return explain_finding_id(&id, &args, &config, files);
     }
+    if let Some(e) = id
+        .strip_prefix("entity:")
+        .and_then(|name| rules.entities.iter().position(|e| e.id == name))
+    {
+        let text = factlint::explain::entity(&rules, e, files);
+        emit(ColorWhen::Never, |out| out.write_all(text.as_bytes()))?;
+        return Ok(0);
+    }
     let Some(index) = rules.facts.iter().position(|f| f.id == id) else {
-        let mut known: Vec<&str> = FindingKind::ALL
+        let mut known: Vec<String> = FindingKind::ALL
             .iter()
-            .flat_map(|k| [k.code(), k.name()])
+            .flat_map(|k| [k.code().to_string(), k.name().to_string()])
             .collect();
-        known.extend(rules.facts.iter().map(|f| f.id.as_str()));
-        known.push("figures");
+        known.extend(rules.facts.iter().map(|f| f.id.clone()));
+        known.extend(rules.entities.iter().map(|e| format!("entity:{}", e.id)));
+        known.push("figures".to_string());
         return Err(bad(vec![factlint::files::error(format!(
-            "`{id}` is neither a finding code (FL001…, or a kind such as `conflict`) nor a fact in the rules, nor `figures` or a `quote:…` id{}",
-            factlint::suggest::did_you_mean(&id, known)
+            "`{id}` is neither a finding code (FL001…, or a kind such as `conflict`) nor a fact or `entity:…` of the rules, nor `figures` or a `quote:…` id{}",
+            factlint::suggest::did_you_mean(&id, known.iter().map(String::as_str))
         ))]));
     };
     let checked = if args.paths.is_empty() {
@@ -716,7 +764,7 @@ fn print_errors(files: &Files, errors: &[Diagnostic], color: termcolor::ColorCho
     let mut err = termcolor::StandardStream::stderr(color);
     let config = term::Config::default();
     for d in errors {
-        if term::emit_to_write_style(&mut err, &config, files.codespan(), d).is_err() {
+        if term::emit_to_write_style(&mut err, &config, files, d).is_err() {
             eprintln!("error: {}", d.message);
         }
     }
@@ -725,7 +773,7 @@ fn print_errors(files: &Files, errors: &[Diagnostic], color: termcolor::ColorCho
         "factlint could not run: {n} input error{}",
         if n == 1 { "" } else { "s" }
     ));
-    let _ = term::emit_to_write_style(&mut err, &config, files.codespan(), &closing);
+    let _ = term::emit_to_write_style(&mut err, &config, files, &closing);
 }
 
 #[cfg(test)]

@@ -64,7 +64,7 @@ fn a_broken_example_fails_at_the_example() {
 }
 
 #[test]
-fn five_mistakes_give_five_diagnostics_in_one_run() {
+fn six_mistakes_give_six_diagnostics_in_one_run() {
     let a = r#"
 [[fact]]
 id = "a"
@@ -109,13 +109,15 @@ expected = "someday"
         "unknown kind `mony`",
         "`someday` is not a date value",
         "invalid TOML in rules/c.toml",
-        "factlint could not run: 5 input errors",
+        // Reported beside the rest, although both facts `a` are wrong.
+        "duplicate fact id `a`",
+        "factlint could not run: 6 input errors",
     ] {
         assert!(err.contains(needle), "missing {needle:?} in:\n{err}");
     }
     assert_eq!(
         err.matches("\nerror").count() + usize::from(err.starts_with("error")),
-        6,
+        7,
         "{err}"
     );
 }

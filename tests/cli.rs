@@ -200,7 +200,9 @@ severity = "fatal"
             "unknown severity `fatal`",
             "invalid regular expression in pattern",
             "`soon` is not a money value",
-            "factlint could not run: 6 input errors",
+            // The pattern is checked although the kind is unknown.
+            "invalid pattern",
+            "factlint could not run: 7 input errors",
         ],
     );
 }

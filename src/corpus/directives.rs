@@ -43,6 +43,7 @@ pub(super) fn directives(
                         reason,
                         file,
                         covers: span.end..whole.start,
+                        value: None,
                         span,
                     });
                 }
@@ -73,6 +74,7 @@ pub(super) fn directives(
                     reason,
                     file,
                     covers: next..end,
+                    value: None,
                     span: whole,
                 });
             }
@@ -85,6 +87,7 @@ pub(super) fn directives(
             reason,
             file,
             covers: span.end..text.len(),
+            value: None,
             span,
         });
     }

@@ -37,6 +37,9 @@ struct RawMeta {
 #[serde(deny_unknown_fields)]
 struct RawAccept {
     fact: Spanned<String>,
+    /// The value reviewed: when the article changes it, the finding shows
+    /// again.
+    value: Option<Spanned<String>>,
     reason: Spanned<String>,
 }
 
@@ -144,6 +147,7 @@ impl Manifest {
                     file,
                     span,
                     covers: 0..0, // set when the source is read
+                    value: a.value.map(Spanned::into_inner),
                 });
             }
             let meta = SourceMeta {

@@ -181,6 +181,8 @@ pub struct Suppression {
     pub span: Range<usize>,
     /// The bytes of the source it covers.
     pub covers: Range<usize>,
+    /// The value it accepts, as written; `None` accepts any value.
+    pub value: Option<String>,
 }
 
 /// Which files are articles and how they are read: `[inputs]` of

@@ -17,6 +17,9 @@ struct Output<'a> {
     claims: Vec<Claim<'a>>,
     findings: Vec<Finding<'a>>,
     summary: Summary,
+    /// Findings not reported, each with why (omitted when none).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    hidden: Vec<Hidden<'a>>,
     /// Only with `--statistics`.
     #[serde(skip_serializing_if = "Option::is_none")]
     statistics: Option<Vec<super::FactStatistics>>,
@@ -94,6 +97,18 @@ struct Finding<'a> {
     notes: &'a [String],
 }
 
+/// A finding the baseline or an acknowledgement hid.
+#[derive(Serialize)]
+struct Hidden<'a> {
+    #[serde(flatten)]
+    finding: Finding<'a>,
+    /// `"baseline"` or `"acknowledgement"`.
+    hidden_by: &'static str,
+    /// An acknowledgement's reason.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    reason: Option<&'a str>,
+}
+
 #[derive(Serialize)]
 struct Label<'a> {
     path: &'a str,
@@ -153,34 +168,22 @@ pub fn write_json<W: Write>(report: &Report<'_>, statistics: bool, out: &mut W) 
             }
         })
         .collect();
-    let findings = report
-        .findings
+    let findings = report.findings.iter().map(|f| finding(report, f)).collect();
+    let hidden = report
+        .suppressed
         .iter()
-        .map(|f| Finding {
-            code: f.kind.code(),
-            severity: f.severity.name(),
-            kind: f.kind.name(),
-            fact: &f.fact,
-            message: &f.message,
-            labels: f
-                .labels
-                .iter()
-                .map(|l| {
-                    let pos = files.position(l.file, l.span.start);
-                    Label {
-                        path: files.name(l.file),
-                        start: l.span.start,
-                        end: l.span.end,
-                        line: pos.line,
-                        column: pos.column,
-                        text: files.slice(l.file, l.span.clone()),
-                        value: l.value.as_deref(),
-                        primary: l.primary,
-                        message: &l.message,
-                    }
-                })
-                .collect(),
-            notes: &f.notes,
+        .map(|s| {
+            let (hidden_by, reason) = match &s.why {
+                super::SuppressedBy::Baseline => ("baseline", None),
+                super::SuppressedBy::Acknowledgement { reason, .. } => {
+                    ("acknowledgement", Some(reason.as_str()))
+                }
+            };
+            Hidden {
+                finding: finding(report, &s.finding),
+                hidden_by,
+                reason,
+            }
         })
         .collect();
     let output = Output {
@@ -188,9 +191,40 @@ pub fn write_json<W: Write>(report: &Report<'_>, statistics: bool, out: &mut W) 
         sources,
         claims,
         findings,
+        hidden,
         summary: report.summary(),
         statistics: statistics.then(|| report.statistics()),
     };
     serde_json::to_writer_pretty(&mut *out, &output).map_err(io::Error::from)?;
     writeln!(out)
+}
+
+fn finding<'a>(report: &'a Report<'_>, f: &'a crate::finding::Finding) -> Finding<'a> {
+    let files = report.files;
+    Finding {
+        code: f.kind.code(),
+        severity: f.severity.name(),
+        kind: f.kind.name(),
+        fact: &f.fact,
+        message: &f.message,
+        labels: f
+            .labels
+            .iter()
+            .map(|l| {
+                let pos = files.position(l.file, l.span.start);
+                Label {
+                    path: files.name(l.file),
+                    start: l.span.start,
+                    end: l.span.end,
+                    line: pos.line,
+                    column: pos.column,
+                    text: files.slice(l.file, l.span.clone()),
+                    value: l.value.as_deref(),
+                    primary: l.primary,
+                    message: &l.message,
+                }
+            })
+            .collect(),
+        notes: &f.notes,
+    }
 }

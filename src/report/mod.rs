@@ -49,6 +49,25 @@ pub struct Report<'a> {
     pub acknowledged: usize,
     /// Wire copies; by default none (every source independent).
     pub copies: Copies,
+    /// The findings behind those counts, with why each is not reported;
+    /// the JSON and SARIF list them.
+    pub suppressed: Vec<Suppressed>,
+}
+
+/// A finding not reported, and why.
+#[derive(Clone, Debug)]
+pub struct Suppressed {
+    pub finding: Finding,
+    pub why: SuppressedBy,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum SuppressedBy {
+    /// Recorded in the `--baseline` file.
+    Baseline,
+    /// Acknowledged by an editor, with the reason given; `in_source` for a
+    /// Markdown comment in the article, else a manifest `accept` entry.
+    Acknowledgement { reason: String, in_source: bool },
 }
 
 /// Counts for the closing line and the JSON `summary`.
@@ -96,6 +115,7 @@ impl<'a> Report<'a> {
             hidden: 0,
             acknowledged: 0,
             copies: Copies::none(corpus.sources.len()),
+            suppressed: Vec::new(),
         }
     }
 

@@ -3,7 +3,7 @@
 //! sees all the problems of all their rule files in one run.
 
 use super::deferred::{self, DeferredRegex};
-use super::raw::{RawEntity, RawFact};
+use super::raw::{RawEntity, RawExample, RawFact, RawRejected};
 use super::{pattern, Defaults, Example, Fact, Pattern, Reference, Rejected};
 use crate::files::{self, Diagnostic, FileId, Files};
 use crate::finding::{FindingKind, Severity};
@@ -23,6 +23,9 @@ pub struct ParsedFile {
     pub file: FileId,
     pub facts: Vec<RawFact>,
     pub entities: Vec<(Spanned<String>, RawEntity)>,
+    /// The id of every `[[fact]]`, read even when the rest of the fact is
+    /// wrong, so duplicates are reported in the same run as everything else.
+    pub ids: Vec<(FileId, Spanned<String>)>,
 }
 
 /// Reads one rule file into raw facts and entities; syntax and type errors
@@ -70,6 +73,7 @@ pub fn parse_file(
         file,
         facts: Vec::new(),
         entities: Vec::new(),
+        ids: Vec::new(),
     };
     for (key, value) in root.into_inner() {
         if key.get_ref().as_ref() == "entity" {
@@ -97,8 +101,25 @@ pub fn parse_file(
             );
             continue;
         };
-        for item in items {
+        for mut item in items {
             count += 1;
+            if let DeValue::Table(table) = item.get_mut() {
+                let what = match record_id(table, file, &mut parsed.ids) {
+                    Some(id) => format!("fact `{id}`"),
+                    None => "a [[fact]]".to_string(),
+                };
+                super::keys::strip(
+                    table,
+                    super::keys::of::<RawFact>(),
+                    &[
+                        ("example", super::keys::of::<RawExample>()),
+                        ("rejected", super::keys::of::<RawRejected>()),
+                    ],
+                    &what,
+                    file,
+                    errors,
+                );
+            }
             match RawFact::deserialize(ValueDeserializer::from(item)) {
                 Ok(raw) => parsed.facts.push(raw),
                 Err(e) => errors.push(files::toml_error(
@@ -136,9 +157,13 @@ fn read_entities(
         );
         return;
     };
-    for (id, body) in table {
+    for (id, mut body) in table {
         let id_span = id.span();
         let id = Spanned::new(id_span, id.into_inner().to_string());
+        if let DeValue::Table(t) = body.get_mut() {
+            let what = format!("entity `{}`", id.get_ref());
+            super::keys::strip(t, super::keys::of::<RawEntity>(), &[], &what, file, errors);
+        }
         match RawEntity::deserialize(ValueDeserializer::from(body)) {
             Ok(raw) => out.push((id, raw)),
             Err(e) => errors.push(files::toml_error(
@@ -199,7 +224,11 @@ pub fn compile_fact(
             file,
             raw.kind.span(),
             format!("unknown kind `{}` for fact `{id}`", raw.kind.get_ref()),
-            &format!("expected one of: {}", names.join(", ")),
+            &format!(
+                "expected one of: {}{}",
+                names.join(", "),
+                crate::suggest::did_you_mean(raw.kind.get_ref(), names.iter().copied())
+            ),
         );
     }
 
@@ -233,14 +262,14 @@ pub fn compile_fact(
             None => kind.and_then(|k| defaults.hedge(k)),
         },
     };
-    let min_sources = number_in(
+    let min_sources = whole_in(
         &raw.min_sources,
-        defaults.min_sources as f64,
-        1.0..=1000.0,
+        defaults.min_sources,
+        1..=1000,
         "min_sources",
         file,
         errors,
-    ) as usize;
+    );
     let severities = compile_severities(&raw.severity, defaults.severities, file, errors);
 
     let shape = super::shape::compile_shape(&raw, kind, entities, file, errors);
@@ -255,10 +284,13 @@ pub fn compile_fact(
             "add `about` and `cues` (or regex `patterns = ['…{value}…']`)",
         );
     }
-    if let Some(kind) = kind {
+    // With an unknown kind the patterns are still checked, against any
+    // value, so their mistakes show in the same run as the kind's.
+    {
         let value_regex = match kind {
-            Kind::Choice => value::choice::pattern(&categories),
-            other => value::pattern(other).to_string(),
+            Some(Kind::Choice) => value::choice::pattern(&categories),
+            Some(other) => value::pattern(other).to_string(),
+            None => "[^\\n]+?".to_string(),
         };
         for p in written {
             if let Some(compiled) =
@@ -639,6 +671,52 @@ pub(crate) fn number_in(
     }
 }
 
+/// A whole number within `range`, or `default` when absent. A fraction is
+/// an error, never truncated: `min_sources = 1.5` means the author expected
+/// something factlint cannot do.
+pub(crate) fn whole_in(
+    v: &Option<Spanned<toml::Value>>,
+    default: usize,
+    range: std::ops::RangeInclusive<usize>,
+    key: &str,
+    file: FileId,
+    errors: &mut Vec<Diagnostic>,
+) -> usize {
+    let Some(v) = v else { return default };
+    let expected = format!(
+        "expected a whole number from {} to {}",
+        range.start(),
+        range.end()
+    );
+    match v.get_ref() {
+        toml::Value::Integer(i) => match usize::try_from(*i) {
+            Ok(n) if range.contains(&n) => return n,
+            _ => err(
+                errors,
+                file,
+                v.span(),
+                format!("invalid `{key}`"),
+                &expected,
+            ),
+        },
+        toml::Value::Float(f) => err(
+            errors,
+            file,
+            v.span(),
+            format!("invalid `{key}`: {f} is not a whole number"),
+            &expected,
+        ),
+        _ => err(
+            errors,
+            file,
+            v.span(),
+            format!("invalid `{key}`"),
+            &expected,
+        ),
+    }
+    default
+}
+
 /// `severity = "warning"` sets every kind; a table sets kinds one by one.
 pub(crate) fn compile_severities(
     v: &Option<Spanned<toml::Value>>,
@@ -692,24 +770,43 @@ pub(crate) fn compile_severities(
     out
 }
 
+/// The fact's `id`, when it is a string, whatever else is wrong with it.
+fn record_id(
+    table: &DeTable<'_>,
+    file: FileId,
+    ids: &mut Vec<(FileId, Spanned<String>)>,
+) -> Option<String> {
+    let id = table
+        .iter()
+        .find(|(k, _)| k.get_ref().as_ref() == "id")
+        .map(|(_, v)| v)?;
+    let DeValue::String(s) = id.get_ref() else {
+        return None;
+    };
+    ids.push((file, Spanned::new(id.span(), s.to_string())));
+    Some(s.to_string())
+}
+
 /// Two facts with one id would make findings ambiguous: report the second
-/// occurrence, pointing back at the first.
-pub fn check_duplicate_ids(facts: &[Fact], errors: &mut Vec<Diagnostic>) {
-    let mut seen: std::collections::HashMap<&str, &Fact> = std::collections::HashMap::new();
-    for fact in facts {
-        if let Some(first) = seen.get(fact.id.as_str()) {
+/// occurrence, pointing back at the first. Ids are those of every
+/// `[[fact]]` of every file, valid or not, so a duplicate is never held back
+/// until the rest is fixed.
+pub fn check_duplicate_ids(ids: &[(FileId, Spanned<String>)], errors: &mut Vec<Diagnostic>) {
+    let mut seen: std::collections::HashMap<&str, (FileId, Range<usize>)> =
+        std::collections::HashMap::new();
+    for (file, id) in ids {
+        if let Some((first_file, first_span)) = seen.get(id.get_ref().as_str()) {
             errors.push(
                 Diagnostic::error()
-                    .with_message(format!("duplicate fact id `{}`", fact.id))
+                    .with_message(format!("duplicate fact id `{}`", id.get_ref()))
                     .with_labels(vec![
-                        Label::primary(fact.file, fact.id_span.clone())
-                            .with_message("defined again here"),
-                        Label::secondary(first.file, first.id_span.clone())
+                        Label::primary(*file, id.span()).with_message("defined again here"),
+                        Label::secondary(*first_file, first_span.clone())
                             .with_message("first defined here"),
                     ]),
             );
         } else {
-            seen.insert(&fact.id, fact);
+            seen.insert(id.get_ref(), (*file, id.span()));
         }
     }
 }

@@ -9,6 +9,7 @@
 
 pub(crate) mod compile;
 pub mod deferred;
+mod keys;
 pub mod pattern;
 mod raw;
 mod shape;
@@ -199,7 +200,9 @@ impl RuleSet {
         // Entities first: every file's facts may name every file's entities.
         let mut table = shape::EntityTable::new();
         let mut raw_facts = Vec::new();
+        let mut ids = Vec::new();
         for p in parsed {
+            ids.extend(p.ids);
             for (id, raw) in p.entities {
                 shape::compile_entity(&id, raw, p.file, &mut table, &mut errors);
             }
@@ -217,7 +220,7 @@ impl RuleSet {
                 facts.push(fact);
             }
         }
-        compile::check_duplicate_ids(&facts, &mut errors);
+        compile::check_duplicate_ids(&ids, &mut errors);
         if !errors.is_empty() {
             return Err(errors);
         }
