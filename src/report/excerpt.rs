@@ -23,7 +23,7 @@ impl Excerpt {
     /// side, cut at a space and marked with "…" where cut.
     pub fn around(text: &str, span: Range<usize>, context: usize) -> Excerpt {
         let span = clamp(text, span);
-        let line_start = text[..span.start].rfind('\n').map_or(0, |i| i + 1);
+        let line_start = line_start(text, span.start);
         let line_end = text[span.end..]
             .find('\n')
             .map_or(text.len(), |i| span.end + i);
@@ -44,6 +44,17 @@ impl Excerpt {
             marked: text[span.clone()].replace('\n', " "),
             after,
         }
+    }
+}
+
+/// Where the line holding byte `at` starts; a byte order mark opening the
+/// article is not part of its first line (it is not a column either).
+pub fn line_start(text: &str, at: usize) -> usize {
+    let bom = '\u{feff}'.len_utf8();
+    match text[..at].rfind('\n') {
+        Some(i) => i + 1,
+        None if text.starts_with('\u{feff}') && at >= bom => bom,
+        None => 0,
     }
 }
 

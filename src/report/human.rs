@@ -194,7 +194,7 @@ impl Excerpts {
                     excerpt.push('\n');
                 }
                 let start = excerpt.len();
-                let line_start = text[..e.shown.start].rfind('\n').map_or(0, |i| i + 1);
+                let line_start = super::excerpt::line_start(text, e.shown.start);
                 let prefix = if e.before.starts_with('…') && e.shown.start > line_start {
                     '…'.len_utf8()
                 } else {
