@@ -236,9 +236,37 @@ fn manifest_errors_point_into_sources_toml() {
     );
 }
 
+/// Without rules (no `rules/`, or one with no rule file, and nothing
+/// naming others) the rule-free checks still run and the report says what
+/// rules would add; rules asked for and missing stay an error.
 #[test]
-fn no_rules_is_an_error() {
-    bad_input(&[("a.txt", b"x")], &["a.txt"], &["no rules found"]);
+fn without_rules_the_rule_free_checks_run() {
+    let article: &[u8] = b"Netflix paid $150 million for it, the filing says.\n";
+    for files in [
+        &[("corpus/a.txt", article)][..],
+        &[("corpus/a.txt", article), ("rules/README", b"none yet")][..],
+    ] {
+        let dir = folder(files);
+        let out = run_in(dir.path(), &["corpus"]);
+        assert_eq!(code(&out), 0, "{}", stderr(&out));
+        let text = stdout(&out);
+        assert!(
+            text.contains("“$150 million” (USD 150M) appears in no other source"),
+            "{text}"
+        );
+        assert!(text.contains("since there are no rules"), "{text}");
+        assert!(text.contains("(0 facts checked)"), "{text}");
+    }
+    bad_input(
+        &[("corpus/a.txt", article), ("rules/README", b"none yet")],
+        &["corpus", "--rules", "rules"],
+        &["no rule files (*.toml) in `rules`"],
+    );
+    bad_input(
+        &[("corpus/a.txt", article)],
+        &["corpus", "--rules", "missing"],
+        &["missing"],
+    );
 }
 
 #[test]

@@ -70,6 +70,9 @@ pub enum SuppressedBy {
     Acknowledgement { reason: String, in_source: bool },
 }
 
+/// What a run without rules says it left out.
+pub const NO_RULES: &str = "not checked: facts across sources, since there are no rules (no `rules/` folder, --rules or factlint.toml naming them); only quotation drift and single-source figures ran. docs/rules.md shows how to write rules";
+
 /// Counts for the closing line and the JSON `summary`.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize)]
 pub struct Summary {
@@ -161,6 +164,9 @@ impl<'a> Report<'a> {
     /// "not checked: 2 facts no source states (a, b); 1 article with no
     /// fact found (direct-chats-report)", or nothing when all was checked.
     pub fn unchecked_line(&self) -> Option<String> {
+        if self.rules.facts.is_empty() {
+            return Some(NO_RULES.to_string());
+        }
         let u = self.unchecked();
         let mut parts = Vec::new();
         if !u.facts.is_empty() {

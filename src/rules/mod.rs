@@ -171,6 +171,22 @@ impl RuleSet {
         self.defaults.severity(kind)
     }
 
+    /// No rules at all: what a story without a rules folder runs with, so
+    /// that the rule-free checks (quotation drift, single-source figures)
+    /// still run.
+    pub fn none(defaults: &Defaults) -> RuleSet {
+        let (prefilter, owners) =
+            candidate_filter(&[]).expect("an empty rule set has no pattern to reject");
+        RuleSet {
+            facts: Vec::new(),
+            entities: Vec::new(),
+            defaults: defaults.clone(),
+            matcher: crate::matcher::Matcher::new(&[], &[]),
+            prefilter,
+            owners,
+        }
+    }
+
     /// Reads rules from `paths`: `.toml` files, or folders whose `.toml`
     /// files (sorted by name, not recursive) are all rule files.
     pub fn load(
