@@ -488,6 +488,16 @@ impl Config {
             format!("rules = [{}]", rules.join(", ")),
             origin(&self.rules_origin)
         );
+        let bytes = self
+            .origins
+            .get("max_article_bytes")
+            .unwrap_or(&Origin::BuiltIn);
+        let _ = writeln!(
+            out,
+            "{:<40} # {}",
+            format!("max_article_bytes = {}", self.inputs.max_article_bytes),
+            origin(bytes)
+        );
         out.push_str("\n[defaults]\n");
         let d = &self.defaults;
         line(
