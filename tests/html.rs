@@ -202,3 +202,31 @@ fn wire_copies_count_once_in_a_split() {
     let counts: Vec<&str> = row.split_whitespace().skip(2).take(2).collect();
     assert_eq!(counts, ["0", "1"], "agree 0, split 1: {table}");
 }
+
+/// An HTML article is shown by its words: the passage, the matrix cell and
+/// the text fragment of the link carry no markup and no entities.
+#[test]
+fn an_html_article_is_shown_without_its_markup() {
+    let dir = folder(&[
+        ("rules/r.toml", HOSTILE_RULE.as_bytes()),
+        (
+            "corpus/sources.toml",
+            b"[source.\"a.html\"]\nurl = \"https://example.org/a\"\n",
+        ),
+        (
+            "corpus/a.html",
+            b"<html><body><p>In 2017 Netflix would <em>spend</em> $200&nbsp;million on ads.</p></body></html>",
+        ),
+        ("corpus/b.txt", b"In 2017 it would spend $150 million."),
+    ]);
+    let out = run_in(
+        dir.path(),
+        &["corpus", "--rules", "rules", "--format", "html"],
+    );
+    assert_eq!(code(&out), 1, "{}", stderr(&out));
+    let html = stdout(&out);
+    assert!(!html.contains("&amp;nbsp;"), "an entity shown as text");
+    assert!(!html.contains("&lt;em&gt;"), "markup shown as text");
+    assert!(html.contains("would spend"), "{html}");
+    assert!(html.contains("#:~:text=%24200%20million"), "{html}");
+}

@@ -266,7 +266,8 @@ fn cell(report: &Report<'_>, fact: usize, s: usize, source: &Source, standing: S
     {
         let shown = match &c.reading {
             Ok(Reading::Value(v)) => v.to_string(),
-            _ => source.text.get(c.span.clone()).unwrap_or("").to_string(),
+            // The words without markup or entities, as the table shows them.
+            _ => source.words(c.span.clone()).to_string(),
         };
         if values.iter().any(|v| v.shown == shown) {
             continue;
@@ -350,7 +351,16 @@ fn card(report: &Report<'_>, index: usize, f: &Finding) -> Card {
 }
 
 fn passage(source: &Source, span: std::ops::Range<usize>, label: String, primary: bool) -> Passage {
-    let e = Excerpt::around(&source.text, span.clone(), CONTEXT);
+    // The analysed words (no markup, no entities, no furniture) around the
+    // span; the line is the article's own.
+    let mut e = Excerpt::around(&source.plain, source.map.to_plain(span.clone()), CONTEXT);
+    e.line = source
+        .text
+        .get(..span.start)
+        .unwrap_or("")
+        .matches('\n')
+        .count()
+        + 1;
     Passage {
         outlet: outlet_name(source),
         date: date(source),
@@ -446,10 +456,9 @@ fn safe_url(source: &Source) -> Option<String> {
 /// (`#:~:text=`), when the article has a safe URL.
 fn fragment_link(source: &Source, span: std::ops::Range<usize>) -> Option<String> {
     let base = safe_url(source)?;
+    // What a browser finds on the page: the words, not the markup.
     let words: String = source
-        .text
-        .get(span)
-        .unwrap_or("")
+        .words(span)
         .split_whitespace()
         .collect::<Vec<_>>()
         .join(" ");
