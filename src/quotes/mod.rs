@@ -234,6 +234,10 @@ impl Member<'_> {
 /// label, evidence labels, note, region number).
 type Drift = (Label, Vec<Label>, String, usize);
 
+/// A member's wording of one region: (member, its words there, their
+/// folded key, which is what is compared).
+type Vote = (usize, Range<usize>, String);
+
 /// The findings of one cluster.
 fn drift(
     corpus: &Corpus,
@@ -241,6 +245,24 @@ fn drift(
     cluster: &[usize],
     settings: &Settings,
 ) -> Vec<Finding> {
+    let members = members(segs, cluster, settings);
+    if members.len() < 2 {
+        return Vec::new();
+    }
+    let aligned = Aligned {
+        corpus,
+        members: &members,
+    };
+    let mut verdicts = Verdicts::default();
+    for region in &regions(&members) {
+        aligned.vote(region, &mut verdicts);
+    }
+    aligned.findings(verdicts, settings)
+}
+
+/// The frame first, then one quotation per other source aligned to it, so
+/// that every source votes once however often it repeats the passage.
+fn members<'a>(segs: &[Seg<'a>], cluster: &[usize], settings: &Settings) -> Vec<Member<'a>> {
     let frame = *cluster
         .iter()
         .max_by_key(|&&i| (segs[i].tokens.len(), std::cmp::Reverse(i)))
@@ -277,11 +299,12 @@ fn drift(
             alignment: Some(al),
         });
     }
-    if members.len() < 2 {
-        return Vec::new();
-    }
+    members
+}
 
-    // Regions where some member differs from the frame, merged.
+/// Frame regions where some member differs from the frame, overlapping ones
+/// merged, so that each difference is voted on once by every member.
+fn regions(members: &[Member<'_>]) -> Vec<Range<usize>> {
     let mut spans: Vec<Range<usize>> = members
         .iter()
         .filter_map(|m| m.alignment.as_ref())
@@ -295,9 +318,43 @@ fn drift(
             _ => regions.push(r),
         }
     }
+    regions
+}
 
-    let text = |m: &Member<'_>, words: &Range<usize>| -> (Range<usize>, String) {
-        let source = &corpus.sources[m.source];
+/// A wording as the notes show it, an omission included.
+fn quoted(s: &str) -> String {
+    if s.is_empty() {
+        "nothing".to_string()
+    } else {
+        format!("“{s}”")
+    }
+}
+
+/// What the regions of one cluster decided, gathered before any finding is
+/// built because an outlier's finding spans all its regions.
+#[derive(Default)]
+struct Verdicts {
+    /// Per outlier, each region where it differs.
+    outliers: BTreeMap<usize, Vec<Drift>>,
+    /// Per region with a majority: its backers, as a bit set over members,
+    /// so an outlier's count of other sources is a union, not a pair loop.
+    backed_by: Vec<Vec<u64>>,
+    /// Per region with no majority: every side's labels and a note.
+    ties: Vec<(Vec<Label>, String)>,
+}
+
+/// A cluster's members with the corpus their spans point into: what every
+/// label and note of the cluster is drawn from.
+struct Aligned<'c, 'a> {
+    corpus: &'c Corpus,
+    members: &'c [Member<'a>],
+}
+
+impl Aligned<'_, '_> {
+    /// A member's words as the reader sees them (original bytes, spacing
+    /// folded), and where; an omission points next to its gap.
+    fn text(&self, m: &Member<'_>, words: &Range<usize>) -> (Range<usize>, String) {
+        let source = &self.corpus.sources[m.source];
         if words.is_empty() {
             // Nothing there: point at the word before the gap (or after).
             let at = words
@@ -314,19 +371,13 @@ fn drift(
             .collect::<Vec<_>>()
             .join(" ");
         (span, shown)
-    };
-    let quoted = |s: &str| {
-        if s.is_empty() {
-            "nothing".to_string()
-        } else {
-            format!("“{s}”")
-        }
-    };
-    // A label on a member's words over a region, saying how it quotes them.
-    let word_label = |m: &Member<'_>, words: &Range<usize>, primary: bool| -> Label {
-        let (span, shown) = text(m, words);
+    }
+
+    /// A label on a member's words over a region, saying how it quotes them.
+    fn word_label(&self, m: &Member<'_>, words: &Range<usize>, primary: bool) -> Label {
+        let (span, shown) = self.text(m, words);
         Label {
-            file: corpus.sources[m.source].file,
+            file: self.corpus.sources[m.source].file,
             span,
             value: None,
             primary,
@@ -336,36 +387,27 @@ fn drift(
                 format!("quoted as {}", quoted(&shown))
             },
         }
-    };
+    }
 
-    let fact = format!(
-        "quote:{}",
-        members[0]
-            .tokens
-            .iter()
-            .take(5)
-            .map(|t| t.norm.as_str())
-            .collect::<Vec<_>>()
-            .join("-")
-    );
-    // Per outlier, each region where it differs.
-    let mut outliers: BTreeMap<usize, Vec<Drift>> = BTreeMap::new();
-    // Per region with a majority: its backers, as a bit set over members,
-    // so an outlier's count of other sources is a union, not a pair loop.
-    let mut backed_by: Vec<Vec<u64>> = Vec::new();
-    let mut ties: Vec<(Vec<Label>, String)> = Vec::new();
-    for region in &regions {
-        let votes: Vec<(usize, Range<usize>, String)> = members
+    /// Every member covering `region`, with its wording there.
+    fn votes(&self, region: &Range<usize>) -> Vec<Vote> {
+        self.members
             .iter()
             .enumerate()
             .filter_map(|(i, m)| m.words(region).map(|w| (i, w.clone(), m.key(&w))))
-            .collect();
+            .collect()
+    }
+
+    /// Decides one region: nothing when all agree, drift against a single
+    /// majority wording, else a tie naming every side.
+    fn vote(&self, region: &Range<usize>, verdicts: &mut Verdicts) {
+        let votes = self.votes(region);
         let mut tally: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
         for (i, _, key) in &votes {
             tally.entry(key.as_str()).or_default().push(*i);
         }
         if tally.len() < 2 {
-            continue;
+            return;
         }
         let most = tally.values().map(Vec::len).max().unwrap_or(0);
         let winners: Vec<&str> = tally
@@ -374,120 +416,161 @@ fn drift(
             .map(|(k, _)| *k)
             .collect();
         if let [majority] = winners[..] {
-            let backers: Vec<&(usize, Range<usize>, String)> =
-                votes.iter().filter(|(_, _, k)| k == majority).collect();
-            let (_, majority_words) = text(&members[backers[0].0], &backers[0].1);
-            let mut bits = vec![0u64; members.len().div_ceil(64)];
-            for (b, _, _) in &backers {
-                bits[b / 64] |= 1 << (b % 64);
-            }
-            let region_no = backed_by.len();
-            backed_by.push(bits);
-            // The same evidence for every outlier of the region: built once.
-            let (shown, more) =
-                evidence::representative(corpus, backers.clone(), |b| members[b.0].source);
-            let evidence: Vec<Label> = shown
-                .iter()
-                .map(|(b, bw, _)| word_label(&members[*b], bw, false))
-                .collect();
-            let unlabelled =
-                evidence::note(more, &format!("quote it as {}", quoted(&majority_words)));
-            for (i, w, key) in &votes {
-                if key == majority {
-                    continue;
-                }
-                let m = &members[*i];
-                let (span, shown) = text(m, w);
-                let primary = Label {
-                    file: corpus.sources[m.source].file,
-                    span,
-                    value: None,
-                    primary: true,
-                    message: if shown.is_empty() {
-                        format!("omits {}", quoted(&majority_words))
-                    } else {
-                        format!("quoted as {}", quoted(&shown))
-                    },
-                };
-                let mut note = format!(
-                    "{} ≠ {} ({} of {} sources)",
-                    quoted(&shown),
-                    quoted(&majority_words),
-                    backers.len(),
-                    votes.len()
-                );
-                if let Some(more) = &unlabelled {
-                    note.push_str("; ");
-                    note.push_str(more);
-                }
-                outliers
-                    .entry(*i)
-                    .or_default()
-                    .push((primary, evidence.clone(), note, region_no));
-            }
+            self.majority(&votes, majority, verdicts);
         } else {
-            let (shown, more) =
-                evidence::representative(corpus, sides_first(&votes), |v| members[v.0].source);
-            let labels: Vec<Label> = shown
-                .iter()
-                .map(|(i, w, _)| word_label(&members[*i], w, true))
-                .collect();
-            let mut sides: String = shown
-                .iter()
-                .map(|(i, w, _)| {
-                    format!(
-                        "{} ({})",
-                        quoted(&text(&members[*i], w).1),
-                        corpus.sources[members[*i].source].path
-                    )
-                })
-                .collect::<Vec<_>>()
-                .join(" vs ");
-            if more > 0 {
-                sides.push(' ');
-                sides.push_str(&evidence::more_sources(more));
-            }
-            ties.push((labels, sides));
+            verdicts.ties.push(self.tie(&votes));
         }
     }
 
-    let passage = members[0]
-        .tokens
-        .iter()
-        .take(12)
-        .map(|t| corpus.sources[members[0].source].words(t.span.clone()))
-        .collect::<Vec<_>>()
-        .join(" ");
-    let context = format!("the passage begins “{passage}…”");
-    let mut findings = Vec::new();
-    for (i, found) in outliers {
-        let path = &corpus.sources[members[i].source].path;
-        let others = others(&backed_by, found.iter().map(|f| f.3));
-        let mut labels = Vec::new();
-        let mut notes = Vec::new();
-        for (primary, evidence, note, _) in found {
-            labels.push(primary);
-            labels.extend(evidence);
-            notes.push(note);
+    /// Records a region with a majority: its backers, and for each outlier
+    /// the drift it is charged with there.
+    fn majority(&self, votes: &[Vote], majority: &str, verdicts: &mut Verdicts) {
+        let backers: Vec<&Vote> = votes.iter().filter(|(_, _, k)| k == majority).collect();
+        let (_, majority_words) = self.text(&self.members[backers[0].0], &backers[0].1);
+        let mut bits = vec![0u64; self.members.len().div_ceil(64)];
+        for (b, _, _) in &backers {
+            bits[b / 64] |= 1 << (b % 64);
         }
-        notes.push(context.clone());
-        findings.push(Finding {
-            kind: FindingKind::QuoteDrift,
-            severity: settings.severity,
-            fact: fact.clone(),
-            message: format!(
-                "{path} words a quotation differently from {} other source{}",
-                others,
-                if others == 1 { "" } else { "s" }
-            ),
-            labels,
-            notes,
-        });
-    }
-    if !ties.is_empty() {
-        let sources: BTreeSet<&str> = members
+        let region_no = verdicts.backed_by.len();
+        verdicts.backed_by.push(bits);
+        // The same evidence for every outlier of the region: built once.
+        let (shown, more) =
+            evidence::representative(self.corpus, backers.clone(), |b| self.members[b.0].source);
+        let evidence: Vec<Label> = shown
             .iter()
-            .map(|m| corpus.sources[m.source].path.as_str())
+            .map(|(b, bw, _)| self.word_label(&self.members[*b], bw, false))
+            .collect();
+        let unlabelled = evidence::note(more, &format!("quote it as {}", quoted(&majority_words)));
+        for vote in votes {
+            if vote.2 == majority {
+                continue;
+            }
+            let (primary, note) = self.outlier(
+                vote,
+                &majority_words,
+                (backers.len(), votes.len()),
+                unlabelled.as_deref(),
+            );
+            verdicts.outliers.entry(vote.0).or_default().push((
+                primary,
+                evidence.clone(),
+                note,
+                region_no,
+            ));
+        }
+    }
+
+    /// An outlier's label and note for one region: its wording against the
+    /// majority's, with how many of the voters back the majority.
+    fn outlier(
+        &self,
+        (i, w, _): &Vote,
+        majority_words: &str,
+        (backers, voters): (usize, usize),
+        unlabelled: Option<&str>,
+    ) -> (Label, String) {
+        let m = &self.members[*i];
+        let (span, shown) = self.text(m, w);
+        let primary = Label {
+            file: self.corpus.sources[m.source].file,
+            span,
+            value: None,
+            primary: true,
+            message: if shown.is_empty() {
+                format!("omits {}", quoted(majority_words))
+            } else {
+                format!("quoted as {}", quoted(&shown))
+            },
+        };
+        let mut note = format!(
+            "{} ≠ {} ({} of {} sources)",
+            quoted(&shown),
+            quoted(majority_words),
+            backers,
+            voters
+        );
+        if let Some(more) = unlabelled {
+            note.push_str("; ");
+            note.push_str(more);
+        }
+        (primary, note)
+    }
+
+    /// A region with no majority: a label on each side shown and a note
+    /// naming them, since none can be called the drift.
+    fn tie(&self, votes: &[Vote]) -> (Vec<Label>, String) {
+        let (shown, more) = evidence::representative(self.corpus, sides_first(votes), |v| {
+            self.members[v.0].source
+        });
+        let labels: Vec<Label> = shown
+            .iter()
+            .map(|(i, w, _)| self.word_label(&self.members[*i], w, true))
+            .collect();
+        let mut sides: String = shown
+            .iter()
+            .map(|(i, w, _)| {
+                format!(
+                    "{} ({})",
+                    quoted(&self.text(&self.members[*i], w).1),
+                    self.corpus.sources[self.members[*i].source].path
+                )
+            })
+            .collect::<Vec<_>>()
+            .join(" vs ");
+        if more > 0 {
+            sides.push(' ');
+            sides.push_str(&evidence::more_sources(more));
+        }
+        (labels, sides)
+    }
+
+    /// The cluster's findings: one per outlier, then one for all its ties.
+    fn findings(&self, verdicts: Verdicts, settings: &Settings) -> Vec<Finding> {
+        let fact = self.fact();
+        let context = self.context();
+        let mut findings = Vec::new();
+        for (i, found) in verdicts.outliers {
+            let path = &self.corpus.sources[self.members[i].source].path;
+            let others = others(&verdicts.backed_by, found.iter().map(|f| f.3));
+            let mut labels = Vec::new();
+            let mut notes = Vec::new();
+            for (primary, evidence, note, _) in found {
+                labels.push(primary);
+                labels.extend(evidence);
+                notes.push(note);
+            }
+            notes.push(context.clone());
+            findings.push(Finding {
+                kind: FindingKind::QuoteDrift,
+                severity: settings.severity,
+                fact: fact.clone(),
+                message: format!(
+                    "{path} words a quotation differently from {} other source{}",
+                    others,
+                    if others == 1 { "" } else { "s" }
+                ),
+                labels,
+                notes,
+            });
+        }
+        if !verdicts.ties.is_empty() {
+            findings.push(self.tie_finding(verdicts.ties, fact, context, settings));
+        }
+        findings
+    }
+
+    /// The one finding for the cluster's ties, naming every source in it.
+    fn tie_finding(
+        &self,
+        ties: Vec<(Vec<Label>, String)>,
+        fact: String,
+        context: String,
+        settings: &Settings,
+    ) -> Finding {
+        let sources: BTreeSet<&str> = self
+            .members
+            .iter()
+            .map(|m| self.corpus.sources[m.source].path.as_str())
             .collect();
         let mut labels = Vec::new();
         let mut notes = Vec::new();
@@ -496,7 +579,7 @@ fn drift(
             notes.push(note);
         }
         notes.push(context);
-        findings.push(Finding {
+        Finding {
             kind: FindingKind::QuoteDrift,
             severity: settings.severity,
             fact,
@@ -506,9 +589,36 @@ fn drift(
             ),
             labels,
             notes,
-        });
+        }
     }
-    findings
+
+    /// The fact a cluster's findings are filed under: the frame's first
+    /// words, so that findings on one passage group together.
+    fn fact(&self) -> String {
+        format!(
+            "quote:{}",
+            self.members[0]
+                .tokens
+                .iter()
+                .take(5)
+                .map(|t| t.norm.as_str())
+                .collect::<Vec<_>>()
+                .join("-")
+        )
+    }
+
+    /// A note telling the reader which passage the cluster quotes.
+    fn context(&self) -> String {
+        let frame = &self.members[0];
+        let passage = frame
+            .tokens
+            .iter()
+            .take(12)
+            .map(|t| self.corpus.sources[frame.source].words(t.span.clone()))
+            .collect::<Vec<_>>()
+            .join(" ");
+        format!("the passage begins “{passage}…”")
+    }
 }
 
 /// How many members back the majority in at least one of `regions`: the
