@@ -109,7 +109,57 @@ fn emit(
 
 fn check(args: &CheckArgs, global: &GlobalArgs, files: &mut Files) -> Outcome {
     let bad = input(global.color);
-    // Standard input is found a configuration from where it is placed.
+    let config = check_config(args, global, files).map_err(&bad)?;
+    if args.show_config {
+        emit(global.color, |out| out.write_all(config.show().as_bytes()))?;
+        return Ok(0);
+    }
+    if args.show_furniture {
+        return show_furniture(args, global, &config, files);
+    }
+    let checked = run_with_progress(args, &config, files).map_err(&bad)?;
+    let (findings, mut suppressed) = acknowledge(&checked, &config);
+    let acknowledged = suppressed.len();
+    refuse_destinations(args, files).map_err(&bad)?;
+    if let Some(path) = &args.write_baseline {
+        return write_baseline(path, &findings, files);
+    }
+    let focus = focus_set(args, &checked).map_err(&bad)?;
+    let (mut findings, hidden) = apply_baseline(
+        args,
+        findings,
+        &mut suppressed,
+        focus.as_ref(),
+        &config,
+        files,
+        global.color,
+    )?;
+    if let Some(set) = &focus {
+        findings = factlint::gate::focus(findings, set);
+    }
+    let report = build_report(
+        &checked,
+        findings,
+        Hidden {
+            baseline: hidden,
+            acknowledged,
+            suppressed,
+        },
+        focus.as_ref(),
+        files,
+    );
+    let threshold = threshold(args.fail_on);
+    write_report(args, global, &report, threshold)?;
+    Ok(exit_code(args, &report, threshold))
+}
+
+/// Standard input is found a configuration from where it is placed, and
+/// command-line options add to what the configuration file says.
+fn check_config(
+    args: &CheckArgs,
+    global: &GlobalArgs,
+    files: &mut Files,
+) -> Result<Config, Vec<Diagnostic>> {
     let near: Vec<PathBuf> = args
         .paths
         .iter()
@@ -118,46 +168,61 @@ fn check(args: &CheckArgs, global: &GlobalArgs, files: &mut Files) -> Outcome {
             _ => p.clone(),
         })
         .collect();
-    let mut config =
-        Config::resolve(global.config.as_deref(), &global.rules, &near, files).map_err(&bad)?;
+    let mut config = Config::resolve(global.config.as_deref(), &global.rules, &near, files)?;
     config.inputs.exclude.extend(args.exclude.iter().cloned());
     config.inputs.stdin_filename = args.stdin_filename.clone();
-    let config = sized(config, global.max_article_bytes);
-    if args.show_config {
-        emit(global.color, |out| out.write_all(config.show().as_bytes()))?;
-        return Ok(0);
-    }
-    if args.show_furniture {
-        let corpus = factlint::corpus::Corpus::load_with(&args.paths, &config.inputs, files)
-            .map_err(&bad)?;
-        let shown = factlint::corpus::furniture::listing(&corpus, files);
-        emit(global.color, |out| out.write_all(shown.as_bytes()))?;
-        return Ok(0);
-    }
-    let checked = {
-        // Machine formats and files get no progress bar, nor does a pipe.
-        let shown = matches!(args.format, Format::Human | Format::Table)
-            && args.output.is_none()
-            && io::stderr().is_terminal();
-        let progress = shown.then(progress::Bar::start);
-        let checked = factlint::check_in_stages(files, &args.paths, &config, &mut |stage| {
-            if let Some(bar) = &progress {
-                bar.stage(stage);
-            }
-        });
-        if let Some(bar) = progress {
-            bar.finish();
-        }
-        checked.map_err(&bad)?
-    };
+    Ok(sized(config, global.max_article_bytes))
+}
 
-    // Reviewed discrepancies first: a baseline records what is left.
-    let (mut findings, acknowledged) = factlint::suppress::apply_listing(
+/// `--show-furniture` lets an editor see what is taken for page furniture
+/// without running any comparison.
+fn show_furniture(
+    args: &CheckArgs,
+    global: &GlobalArgs,
+    config: &Config,
+    files: &mut Files,
+) -> Outcome {
+    let corpus = factlint::corpus::Corpus::load_with(&args.paths, &config.inputs, files)
+        .map_err(input(global.color))?;
+    let shown = factlint::corpus::furniture::listing(&corpus, files);
+    emit(global.color, |out| out.write_all(shown.as_bytes()))?;
+    Ok(0)
+}
+
+/// A long check on a terminal shows its stage; machine formats and files get
+/// no progress bar, nor does a pipe.
+fn run_with_progress(
+    args: &CheckArgs,
+    config: &Config,
+    files: &mut Files,
+) -> Result<factlint::Checked, Vec<Diagnostic>> {
+    let shown = matches!(args.format, Format::Human | Format::Table)
+        && args.output.is_none()
+        && io::stderr().is_terminal();
+    let progress = shown.then(progress::Bar::start);
+    let checked = factlint::check_in_stages(files, &args.paths, config, &mut |stage| {
+        if let Some(bar) = &progress {
+            bar.stage(stage);
+        }
+    });
+    if let Some(bar) = progress {
+        bar.finish();
+    }
+    checked
+}
+
+/// Reviewed discrepancies go first, so that a baseline records only what is
+/// left; the acknowledged ones are kept for the report's suppression listing.
+fn acknowledge(
+    checked: &factlint::Checked,
+    config: &Config,
+) -> (Vec<factlint::finding::Finding>, Vec<report::Suppressed>) {
+    let (findings, acknowledged) = factlint::suppress::apply_listing(
         &checked.corpus,
         checked.findings.clone(),
         &config.defaults,
     );
-    let mut suppressed: Vec<report::Suppressed> = acknowledged
+    let suppressed = acknowledged
         .into_iter()
         .map(|a| report::Suppressed {
             finding: a.finding,
@@ -167,27 +232,47 @@ fn check(args: &CheckArgs, global: &GlobalArgs, files: &mut Files) -> Outcome {
             },
         })
         .collect();
-    let acknowledged = suppressed.len();
+    (findings, suppressed)
+}
+
+/// A baseline or report must never overwrite a source or a rule file; this
+/// is refused before anything is written.
+fn refuse_destinations(args: &CheckArgs, files: &Files) -> Result<(), Vec<Diagnostic>> {
     let destinations = [args.write_baseline.as_ref(), args.output.as_ref()];
     for path in destinations.into_iter().flatten() {
         if let Some(why) = factlint::atomic::refusal(path, files, &args.paths) {
-            return Err(bad(vec![factlint::files::error(format!(
+            return Err(vec![factlint::files::error(format!(
                 "refusing to write `{}`: {why}",
                 display(path)
-            ))]));
+            ))]);
         }
     }
-    if let Some(path) = &args.write_baseline {
-        let baseline = Baseline::of(&findings, files);
-        baseline.write(path).map_err(|e| output_error(path, e))?;
-        eprintln!(
-            "factlint: wrote {} findings to {}",
-            baseline.entries.len(),
-            display(path)
-        );
-        return Ok(0);
-    }
+    Ok(())
+}
 
+/// `--write-baseline` records today's findings so later runs show only new
+/// ones; it replaces the report.
+fn write_baseline(
+    path: &std::path::Path,
+    findings: &[factlint::finding::Finding],
+    files: &Files,
+) -> Outcome {
+    let baseline = Baseline::of(findings, files);
+    baseline.write(path).map_err(|e| output_error(path, e))?;
+    eprintln!(
+        "factlint: wrote {} findings to {}",
+        baseline.entries.len(),
+        display(path)
+    );
+    Ok(0)
+}
+
+/// The articles `--focus` and `--focus-changed` name, if either was given:
+/// a reviewer asks only about the articles in front of them.
+fn focus_set(
+    args: &CheckArgs,
+    checked: &factlint::Checked,
+) -> Result<Option<std::collections::HashSet<usize>>, Vec<Diagnostic>> {
     let mut focused = args.focus.clone();
     if let Some(reference) = &args.focus_changed {
         let near = args
@@ -195,68 +280,106 @@ fn check(args: &CheckArgs, global: &GlobalArgs, files: &mut Files) -> Outcome {
             .first()
             .cloned()
             .unwrap_or_else(|| PathBuf::from("."));
-        focused.extend(factlint::gate::changed_since(reference, &near).map_err(&bad)?);
+        focused.extend(factlint::gate::changed_since(reference, &near)?);
     }
-    let focus = if args.focus.is_empty() && args.focus_changed.is_none() {
-        None
-    } else {
-        // Paths from git may name files that are not articles (rules,
-        // code): only --focus paths must be articles.
-        let mut set =
-            factlint::gate::focused_files(&checked.corpus, &args.focus, true).map_err(&bad)?;
-        set.extend(factlint::gate::focused_files(&checked.corpus, &focused, false).map_err(&bad)?);
-        if set.is_empty() {
-            eprintln!(
-                "factlint: no article changed since {}; nothing to report",
-                args.focus_changed.as_deref().unwrap_or("?")
-            );
-        }
-        Some(set)
-    };
-
-    let mut hidden = 0;
-    if let Some(path) = &args.baseline {
-        let baseline = Baseline::read(path).map_err(&bad)?;
-        let filtered = baseline.filter(findings, files);
-        hidden = filtered.hidden;
-        findings = filtered.findings;
-        suppressed.extend(
-            filtered
-                .hidden_findings
-                .into_iter()
-                .map(|finding| report::Suppressed {
-                    finding,
-                    why: report::SuppressedBy::Baseline,
-                }),
+    if args.focus.is_empty() && args.focus_changed.is_none() {
+        return Ok(None);
+    }
+    // Paths from git may name files that are not articles (rules,
+    // code): only --focus paths must be articles.
+    let mut set = factlint::gate::focused_files(&checked.corpus, &args.focus, true)?;
+    set.extend(factlint::gate::focused_files(
+        &checked.corpus,
+        &focused,
+        false,
+    )?);
+    if set.is_empty() {
+        eprintln!(
+            "factlint: no article changed since {}; nothing to report",
+            args.focus_changed.as_deref().unwrap_or("?")
         );
-        // Stale entries concern the whole corpus, not one focused article.
-        if focus.is_none() {
-            findings.extend(factlint::baseline::stale_findings(
-                &filtered.stale,
-                &config.defaults,
-            ));
-        }
-        if args.prune_baseline {
-            let mut entries = baseline.entries.clone();
-            for stale in &filtered.stale {
-                if let Some(at) = entries.iter().position(|e| e == stale) {
-                    entries.remove(at);
-                }
-            }
-            Baseline { entries }
-                .write(path)
-                .map_err(|e| output_error(path, e))?;
-            eprintln!(
-                "factlint: removed {} stale entries from {}",
-                filtered.stale.len(),
-                display(path)
-            );
-        }
     }
-    if let Some(set) = &focus {
-        findings = factlint::gate::focus(findings, set);
-    }
+    Ok(Some(set))
+}
 
+/// A baseline hides known findings (listed as suppressed), reports its stale
+/// entries, and with `--prune-baseline` forgets them. Returns the findings
+/// left and how many were hidden.
+fn apply_baseline(
+    args: &CheckArgs,
+    findings: Vec<factlint::finding::Finding>,
+    suppressed: &mut Vec<report::Suppressed>,
+    focus: Option<&std::collections::HashSet<usize>>,
+    config: &Config,
+    files: &Files,
+    color: ColorWhen,
+) -> Result<(Vec<factlint::finding::Finding>, usize), Failure> {
+    let Some(path) = &args.baseline else {
+        return Ok((findings, 0));
+    };
+    let baseline = Baseline::read(path).map_err(input(color))?;
+    let filtered = baseline.filter(findings, files);
+    let hidden = filtered.hidden;
+    let mut findings = filtered.findings;
+    suppressed.extend(
+        filtered
+            .hidden_findings
+            .into_iter()
+            .map(|finding| report::Suppressed {
+                finding,
+                why: report::SuppressedBy::Baseline,
+            }),
+    );
+    // Stale entries concern the whole corpus, not one focused article.
+    if focus.is_none() {
+        findings.extend(factlint::baseline::stale_findings(
+            &filtered.stale,
+            &config.defaults,
+        ));
+    }
+    if args.prune_baseline {
+        let mut entries = baseline.entries.clone();
+        for stale in &filtered.stale {
+            if let Some(at) = entries.iter().position(|e| e == stale) {
+                entries.remove(at);
+            }
+        }
+        Baseline { entries }
+            .write(path)
+            .map_err(|e| output_error(path, e))?;
+        eprintln!(
+            "factlint: removed {} stale entries from {}",
+            filtered.stale.len(),
+            display(path)
+        );
+    }
+    Ok((findings, hidden))
+}
+
+/// What the report says it did not show, and why.
+struct Hidden {
+    /// Findings a baseline hid.
+    baseline: usize,
+    /// Findings an acknowledgement hid.
+    acknowledged: usize,
+    /// Every hidden finding, for the suppression listing.
+    suppressed: Vec<report::Suppressed>,
+}
+
+/// The report lists only suppressions within the focus, in a fixed order so
+/// that the output is the same bytes on every run.
+fn build_report<'a>(
+    checked: &'a factlint::Checked,
+    findings: Vec<factlint::finding::Finding>,
+    hidden: Hidden,
+    focus: Option<&std::collections::HashSet<usize>>,
+    files: &'a Files,
+) -> Report<'a> {
+    let Hidden {
+        baseline,
+        acknowledged,
+        mut suppressed,
+    } = hidden;
     let mut report = Report::new(
         files,
         &checked.corpus,
@@ -264,10 +387,10 @@ fn check(args: &CheckArgs, global: &GlobalArgs, files: &mut Files) -> Outcome {
         &checked.claims,
         findings,
     );
-    report.hidden = hidden;
+    report.hidden = baseline;
     report.acknowledged = acknowledged;
     report.copies = checked.copies.clone();
-    if let Some(set) = &focus {
+    if let Some(set) = focus {
         suppressed.retain(|s| !factlint::gate::focus(vec![s.finding.clone()], set).is_empty());
     }
     suppressed.sort_by_cached_key(|s| {
@@ -283,34 +406,49 @@ fn check(args: &CheckArgs, global: &GlobalArgs, files: &mut Files) -> Outcome {
         )
     });
     report.suppressed = suppressed;
-    let threshold = match args.fail_on {
+    report
+}
+
+/// The least severe finding that fails the run.
+fn threshold(fail_on: FailOn) -> Severity {
+    match fail_on {
         FailOn::Error => Severity::Error,
         FailOn::Warning => Severity::Warning,
         FailOn::Note => Severity::Note,
-    };
+    }
+}
+
+/// Renders the report in the chosen format, to stdout or, with `-o`, to a
+/// file replaced atomically so a reader never sees half a report.
+fn write_report(
+    args: &CheckArgs,
+    global: &GlobalArgs,
+    report: &Report,
+    threshold: Severity,
+) -> Result<(), Failure> {
     let render = |out: &mut dyn WriteColor| -> io::Result<()> {
         let mut out = out;
         match args.format {
-            Format::Human => report::write_human(&report, &mut out)?,
-            Format::Short => report::write_short(&report, &mut out)?,
-            Format::Json => return report::write_json(&report, args.statistics, &mut out),
-            Format::Sarif => return report::write_sarif(&report, &mut out),
-            Format::Github => report::write_github(&report, &mut out)?,
-            Format::Junit => return report::write_junit(&report, threshold, &mut out),
+            Format::Human => report::write_human(report, &mut out)?,
+            Format::Short => report::write_short(report, &mut out)?,
+            Format::Json => return report::write_json(report, args.statistics, &mut out),
+            Format::Sarif => return report::write_sarif(report, &mut out),
+            Format::Github => report::write_github(report, &mut out)?,
+            Format::Junit => return report::write_junit(report, threshold, &mut out),
             Format::Table => report::write_table(
-                &report,
+                report,
                 Layout::Text {
                     width: Some(table_width(global)),
                 },
                 &mut out,
             )?,
-            Format::Html => return report::write_html(&report, &mut out),
+            Format::Html => return report::write_html(report, &mut out),
         }
         if args.statistics {
             writeln!(out)?;
-            report::write_tally(&report, &mut out)?;
+            report::write_tally(report, &mut out)?;
             writeln!(out)?;
-            report::write_statistics(&report, &mut out)?;
+            report::write_statistics(report, &mut out)?;
         }
         Ok(())
     };
@@ -323,11 +461,16 @@ fn check(args: &CheckArgs, global: &GlobalArgs, files: &mut Files) -> Outcome {
         }
         _ => emit(global.color, |out| render(out))?,
     }
-    Ok(if report.fails(threshold) && !args.exit_zero {
+    Ok(())
+}
+
+/// Findings at or above the threshold fail the run unless `--exit-zero`.
+fn exit_code(args: &CheckArgs, report: &Report, threshold: Severity) -> u8 {
+    if report.fails(threshold) && !args.exit_zero {
         FINDINGS
     } else {
         0
-    })
+    }
 }
 
 fn output_error(path: &std::path::Path, e: io::Error) -> Failure {
