@@ -66,23 +66,13 @@ use std::path::PathBuf;
 /// it), the rule set is empty and only the rule-free checks run; the
 /// report says so. Rules that were asked for and are missing are an error.
 pub fn load_rules(config: &Config, files: &mut Files) -> Result<RuleSet, Vec<Diagnostic>> {
-    if config.rules_origin == Origin::BuiltIn && !config.rules.iter().any(|p| has_rule_file(p)) {
+    if config.rules_origin == Origin::BuiltIn
+        && !config.rules.iter().any(|p| rules::has_rule_file(p))
+    {
         return Ok(RuleSet::none(&config.defaults));
     }
     input::check_rule_paths(&config.rules)?;
     RuleSet::load(&config.rules, &config.defaults, files)
-}
-
-/// Whether `path` is a rule file or a folder holding one.
-fn has_rule_file(path: &std::path::Path) -> bool {
-    if path.is_file() {
-        return true;
-    }
-    std::fs::read_dir(path).is_ok_and(|entries| {
-        entries
-            .flatten()
-            .any(|e| e.path().extension().is_some_and(|x| x == "toml"))
-    })
 }
 
 /// The result of checking a corpus against a rule set.

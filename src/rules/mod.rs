@@ -285,6 +285,14 @@ fn candidate_filter(facts: &[Fact]) -> Result<(Prefilter, Vec<PatternId>), Vec<D
     Ok((prefilter, owners))
 }
 
+/// Whether `path` is a rule file or a folder holding one: whether a run has
+/// rules at all.
+pub fn has_rule_file(path: &Path) -> bool {
+    let (mut found, mut errors) = (Vec::new(), Vec::new());
+    collect_rule_files(path, &mut found, &mut errors);
+    !found.is_empty()
+}
+
 fn collect_rule_files(path: &Path, out: &mut Vec<PathBuf>, errors: &mut Vec<Diagnostic>) {
     let shown = crate::corpus::display(path);
     match std::fs::metadata(path) {
