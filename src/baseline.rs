@@ -72,7 +72,7 @@ pub struct SourceValue {
 
 /// Lowercased, quotes unified, whitespace collapsed: what the identity of
 /// a label's words is.
-fn normalise_words(text: &str) -> String {
+pub(crate) fn normalise_words(text: &str) -> String {
     text.to_lowercase()
         .replace(['’', '‘'], "'")
         .replace(['“', '”'], "\"")

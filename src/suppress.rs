@@ -4,7 +4,8 @@
 //! (FL202): it is out of date, or names the wrong fact, and would otherwise
 //! hide a future finding it was never meant for.
 
-use crate::corpus::{Corpus, Suppression};
+use crate::baseline::normalise_words;
+use crate::corpus::{Corpus, Source, Suppression};
 use crate::finding::{Finding, FindingKind, Label};
 use crate::rules::Defaults;
 use std::collections::{HashMap, HashSet};
@@ -67,7 +68,7 @@ pub fn apply_listing(
             let Some(&s) = by_file.get(&l.file) else {
                 continue;
             };
-            let text = &corpus.sources[s].text;
+            let source = &corpus.sources[s];
             for (i, (src, d)) in all.iter().enumerate() {
                 if *src != s
                     || !(d.fact == fact || d.fact == "all")
@@ -75,7 +76,7 @@ pub fn apply_listing(
                 {
                     continue;
                 }
-                if accepts(d, l, text) {
+                if accepts(d, l, source) {
                     covering.push(i);
                 } else {
                     changed.entry(i).or_insert_with(|| l.clone());
@@ -100,13 +101,7 @@ pub fn apply_listing(
             continue;
         }
         let source = &corpus.sources[*s];
-        kept.push(unused(
-            d,
-            &source.path,
-            changed.get(&i),
-            &source.text,
-            defaults,
-        ));
+        kept.push(unused(d, &source.path, changed.get(&i), source, defaults));
     }
     (kept, acknowledged)
 }
@@ -114,24 +109,14 @@ pub fn apply_listing(
 /// Whether `d` accepts the value at `label`: any value when it names none,
 /// else the one it names, by the words written or the value read
 /// (case, quotes and spacing aside).
-fn accepts(d: &Suppression, label: &Label, text: &str) -> bool {
+fn accepts(d: &Suppression, label: &Label, source: &Source) -> bool {
     let Some(value) = &d.value else { return true };
-    let value = normalise(value);
-    let words = text.get(label.span.clone()).unwrap_or("");
-    normalise(words) == value
+    let value = normalise_words(value);
+    normalise_words(source.words(label.span.clone())) == value
         || label
             .value
             .as_deref()
-            .is_some_and(|v| normalise(v) == value)
-}
-
-fn normalise(text: &str) -> String {
-    text.to_lowercase()
-        .replace(['’', '‘'], "'")
-        .replace(['“', '”'], "\"")
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
+            .is_some_and(|v| normalise_words(v) == value)
 }
 
 /// FL202 for an acknowledgement that covered nothing; when it names a value
@@ -140,7 +125,7 @@ fn unused(
     d: &Suppression,
     path: &str,
     now: Option<&Label>,
-    text: &str,
+    source: &Source,
     defaults: &Defaults,
 ) -> Finding {
     let mut labels = vec![Label {
@@ -153,7 +138,7 @@ fn unused(
     let mut notes = vec![format!("its reason: {}", d.reason)];
     let message = match (&d.value, now) {
         (Some(accepted), Some(now)) => {
-            let words = text.get(now.span.clone()).unwrap_or("");
+            let words = source.words(now.span.clone());
             labels[0].message = format!("accepts {accepted:?}");
             labels.push(Label {
                 message: format!("now says {words:?}"),
