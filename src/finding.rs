@@ -206,7 +206,7 @@ static CODE_DOCS: [CodeDoc; FindingKind::ALL.len()] = [
     },
     CodeDoc {
         summary: "one source states incompatible values for one fact",
-        what: "A source states the fact more than once, with values that cannot both be true. The first statement is labelled \"first stated as\", each incompatible later one \"then as\".",
+        what: "A source states the fact more than once, with values that cannot both be true. The first statement is labelled \"first stated as\", each incompatible later one \"then as\", and each later one that repeats the first value \"and again as\": every place the article states the fact, so an editor sees which version it holds to.",
         why: "An article that contradicts itself confuses readers whatever the truth is, and is the cheapest error to catch.",
         example: "a.txt: \"In 2017 Netflix would spend $150 million. ... in 2017 it would spend $300 million.\"  <- FL004",
         fix: "Make the article consistent. If both statements are true (a person's two titles), mark the fact `multivalued = true`.",

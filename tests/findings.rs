@@ -213,6 +213,37 @@ fn self_conflict_marks_the_later_statement() {
 }
 
 #[test]
+fn self_conflict_labels_every_statement_of_the_fact() {
+    // The slip is the middle statement; the last one, agreeing with the
+    // first, is what tells the editor which version the article holds to.
+    let (found, json) = lint(
+        SPEND,
+        &[
+            (
+                "corpus/a.txt",
+                "In 2017 it would spend $150 million. In 2017 it would spend $300 million. \
+                 Again: in 2017 it would spend $150M.",
+            ),
+            ("corpus/b.txt", "In 2017 it would spend $150 million."),
+        ],
+    );
+    assert_eq!(
+        found,
+        vec![triple("self-conflict", "corpus/a.txt", "$300 million")]
+    );
+    let labels: Vec<(bool, &str)> = json["findings"][0]["labels"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|l| (l["primary"].as_bool().unwrap(), l["text"].as_str().unwrap()))
+        .collect();
+    assert_eq!(
+        labels,
+        [(false, "$150 million"), (true, "$300 million"), (false, "$150M")]
+    );
+}
+
+#[test]
 fn unsupported_needs_min_sources() {
     let rule = SPEND.to_string() + "min_sources = 2\n";
     let (found, _) = lint(

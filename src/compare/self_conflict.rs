@@ -1,7 +1,10 @@
 //! FL004: one source states incompatible values for one fact. The first
-//! statement is the secondary label ("first stated as"), each later
+//! statement is a secondary label ("first stated as"), each later
 //! statement incompatible with it a primary one, as rustc marks a second
-//! definition against the first.
+//! definition against the first. Later statements that repeat the first
+//! value are secondary labels too: an editor correcting the article needs
+//! every place it states the fact, and which version the article holds to
+//! elsewhere is what tells the slip from the intended claim.
 
 use super::View;
 use crate::finding::{Finding, FindingKind};
@@ -28,16 +31,18 @@ pub(super) fn check(view: &View<'_>, reported: &mut [bool], findings: &mut Vec<F
         if clashing.is_empty() {
             continue;
         }
-        let mut labels = vec![view.label(
-            first,
-            false,
-            format!("first stated as {}", view.value(first)),
-        )];
-        labels.extend(
-            clashing
-                .iter()
-                .map(|&i| view.label(i, true, format!("then as {}", view.value(i)))),
-        );
+        let labels = at
+            .iter()
+            .map(|&i| {
+                if i == first {
+                    view.label(i, false, format!("first stated as {}", view.value(i)))
+                } else if clashing.contains(&i) {
+                    view.label(i, true, format!("then as {}", view.value(i)))
+                } else {
+                    view.label(i, false, format!("and again as {}", view.value(i)))
+                }
+            })
+            .collect();
         let message = format!(
             "{} states incompatible values for {}",
             view.source_name(source),
