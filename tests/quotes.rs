@@ -121,6 +121,46 @@ fn style_and_punctuation_are_not_drift() {
     );
 }
 
+/// A filing excerpt set apart after "According to the filing:", in three
+/// plain-text articles; `gloss` is inserted into the first one's copy.
+fn excerpt_articles(introduction: &str, gloss: &str) -> tempfile::TempDir {
+    let excerpt = |extra: &str| {
+        format!(
+            "Lede paragraph.\n\n{introduction}\n\nBy 2013, Netflix had begun entering into a series of \
+             “Extended API” agreements, including a so-called ‘Inbox API’{extra} agreement that \
+             allowed Netflix programmatic access to private message inboxes.\n\nAfter.\n"
+        )
+    };
+    folder(&[
+        ("rules/r.toml", RULE.as_bytes()),
+        ("a.txt", excerpt(gloss).as_bytes()),
+        ("b.txt", excerpt("").as_bytes()),
+        ("c.txt", excerpt("").as_bytes()),
+    ])
+}
+
+#[test]
+fn an_excerpt_introduced_in_plain_text_is_a_quotation() {
+    let gloss = " [application programming interface]";
+    let dir = excerpt_articles("According to the filing:", gloss);
+    let r = report(dir.path(), &[".", "--format", "json"]);
+    let d = of_kind(&r, "quote-drift");
+    assert_eq!(d.len(), 1, "{d:#?}");
+    let l = labels(d[0]);
+    assert_eq!(
+        l[0],
+        ("a.txt".into(), "application programming interface".into(), true),
+        "{l:#?}"
+    );
+    assert!(l[1..].iter().all(|l| !l.2), "{l:#?}");
+
+    // The same paragraphs after words that attribute nothing are the
+    // authors' own: no quotation, no drift.
+    let dir = excerpt_articles("Here is what we know:", gloss);
+    let r = report(dir.path(), &[".", "--format", "json"]);
+    assert!(of_kind(&r, "quote-drift").is_empty());
+}
+
 #[test]
 fn quote_settings_come_from_factlint_toml() {
     let dir = folder(&[

@@ -18,6 +18,7 @@ mod manifest;
 mod markdown;
 mod normalise;
 pub mod offsets;
+mod plain;
 mod select;
 
 pub use furniture::Furniture;
@@ -403,7 +404,7 @@ impl Quotations {
 /// page furniture. Never fails: a reader makes the best of any input.
 pub fn analyse(text: &Arc<str>, format: Format, furniture: &Furniture) -> Analysed {
     let reading = match format {
-        Format::Text => Reading::default(),
+        Format::Text => plain::read(text),
         Format::Markdown => markdown::read(text),
         Format::Html => html::read(text),
     };

@@ -3,8 +3,9 @@
 //! A passage is the text between double quotes: curly (“ ”, „ “, „ ”),
 //! straight ("), or guillemets (« », » «, and ‹ › when not inside another
 //! quotation), or a block quotation the source's reader found (a `>` block
-//! in Markdown, a `<blockquote>` in HTML). Single quotes inside it (‘ ’) are a quotation within the
-//! quotation and stay part of its words. A quotation interrupted by an
+//! in Markdown, a `<blockquote>` in HTML, a paragraph a plain-text article
+//! introduces as an excerpt). Single quotes inside it (‘ ’) are a quotation
+//! within the quotation and stay part of its words. A quotation interrupted by an
 //! attribution (`“…,” the lawsuit says, “…”`) or by an ellipsis marking an
 //! omission is one passage in several *segments*: words are compared within
 //! segments, never across the gap. A quote may run across a line break (hard

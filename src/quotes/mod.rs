@@ -90,16 +90,28 @@ pub fn check(corpus: &Corpus, settings: &Settings) -> Vec<Finding> {
 /// A source's quotations, found in its analysed text (marked ones and
 /// block quotations, once each) with every span mapped to the original
 /// bytes here, the one place they are.
+///
+/// A marked quotation inside a block quotation is a quotation within the
+/// quotation: part of the block's words, not a passage of its own. A block
+/// that a marked quotation runs into or out of is not trusted as a block.
 fn source_passages(source: &crate::corpus::Source) -> Vec<Passage> {
-    let mut found = extract::passages(&source.plain);
-    for q in &source.quotations {
-        if !found
-            .iter()
-            .any(|p| p.span.start < q.end && q.start < p.span.end)
-        {
-            found.push(extract::block(&source.plain, q.clone()));
-        }
-    }
+    let marked = extract::passages(&source.plain);
+    let inside = |p: &Range<usize>, q: &Range<usize>| q.start <= p.start && p.end <= q.end;
+    let blocks: Vec<Passage> = source
+        .quotations
+        .iter()
+        .filter(|q| {
+            !marked.iter().any(|p| {
+                p.span.start < q.end && q.start < p.span.end && !inside(&p.span, q)
+            })
+        })
+        .map(|q| extract::block(&source.plain, q.clone()))
+        .collect();
+    let mut found: Vec<Passage> = marked
+        .into_iter()
+        .filter(|p| !blocks.iter().any(|b| inside(&p.span, &b.span)))
+        .collect();
+    found.extend(blocks);
     found.sort_by_key(|p| p.span.start);
     if !source.map.is_identity() {
         for p in &mut found {

@@ -27,17 +27,14 @@ pub struct Thresholds {
     pub finding_precision_all: f64,
 }
 
-/// The thresholds in force: issue 11's targets (0.90, 0.75, 0.60, 0 and
-/// 0.90) where the rules reach them. Discrepancy recall stays at what they
-/// reach (6 of 13): the seven missed either need a conflict between
-/// compatible values ("by 2013" and 2011, "over $100 million" and
-/// "hundreds of millions", two true titles of Musk), a quotation check
-/// for glosses outside quotation marks, or a self-conflict that labels
-/// every statement (docs/scoring.md, "What the rules do not reach").
+/// The thresholds in force: issue 11's targets. The five discrepancies
+/// still missed would need a conflict between compatible values ("by
+/// 2013" and 2011, "over $100 million" and "hundreds of millions", two
+/// true titles of Musk): docs/scoring.md, "What the rules do not reach".
 pub const THRESHOLDS: Thresholds = Thresholds {
     claim_recall_all: 0.90,
     claim_recall_held_out: 0.75,
-    discrepancy_recall_all: 0.46,
+    discrepancy_recall_all: 0.60,
     max_false_flags: 0,
     finding_precision_all: 0.90,
 };
