@@ -390,6 +390,7 @@ fn build_report<'a>(
     report.hidden = baseline;
     report.acknowledged = acknowledged;
     report.copies = checked.copies.clone();
+    report.unplaced = &checked.unplaced;
     if let Some(set) = focus {
         suppressed.retain(|s| !factlint::gate::focus(vec![s.finding.clone()], set).is_empty());
     }
@@ -529,6 +530,7 @@ fn table(args: TableArgs, global: &GlobalArgs, files: &mut Files) -> Outcome {
         checked.findings.clone(),
     );
     report.copies = checked.copies.clone();
+    report.unplaced = &checked.unplaced;
     let layout = match args.format {
         TableFormat::Text => Layout::Text {
             width: (!args.wide).then(|| table_width(global)),

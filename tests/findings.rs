@@ -239,7 +239,11 @@ fn self_conflict_labels_every_statement_of_the_fact() {
         .collect();
     assert_eq!(
         labels,
-        [(false, "$150 million"), (true, "$300 million"), (false, "$150M")]
+        [
+            (false, "$150 million"),
+            (true, "$300 million"),
+            (false, "$150M")
+        ]
     );
 }
 
@@ -385,4 +389,78 @@ patterns = ['filed (?:in )?{value}']
         claims[1]["value"].is_null() && claims[1]["unresolved"].is_string(),
         "{claims:#?}"
     );
+}
+
+/// Two facts of one rival group, told apart by the year a figure is tied to.
+const RIVALS: &str = r#"
+[entity.netflix]
+names = ["Netflix"]
+
+[[fact]]
+id = "spend-2015"
+description = "ad spend by 2015"
+kind = "money"
+about = ["netflix"]
+cues = ["spend"]
+anchors = ["by 2015"]
+group = "spend-by-year"
+
+[[fact]]
+id = "spend-2017"
+description = "ad spend in 2017"
+kind = "money"
+about = ["netflix"]
+cues = ["spend"]
+anchors = ["in 2017"]
+group = "spend-by-year"
+"#;
+
+#[test]
+fn rival_anchors_place_each_figure_and_leave_the_rest_unplaced() {
+    let (found, json) = lint(
+        RIVALS,
+        &[
+            (
+                "corpus/a.txt",
+                "By 2015 Netflix would spend $40 million a year. In 2017 Netflix would spend $150 million.",
+            ),
+            (
+                "corpus/b.txt",
+                "In 2017 Netflix would spend $150 million. Netflix used to spend $40 million.",
+            ),
+        ],
+    );
+    // Each figure goes to the fact of its year, so nothing conflicts.
+    assert_eq!(found, vec![]);
+    let claims: Vec<(&str, &str, &str)> = json["claims"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| {
+            (
+                c["fact"].as_str().unwrap(),
+                c["path"].as_str().unwrap(),
+                c["text"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        claims,
+        [
+            ("spend-2015", "corpus/a.txt", "$40 million"),
+            ("spend-2017", "corpus/a.txt", "$150 million"),
+            ("spend-2017", "corpus/b.txt", "$150 million"),
+        ]
+    );
+    // The figure tied to no year is shown, not guessed.
+    let unplaced = json["unplaced"].as_array().unwrap();
+    assert_eq!(unplaced.len(), 1, "{unplaced:#?}");
+    assert_eq!(
+        unplaced[0]["facts"],
+        serde_json::json!(["spend-2015", "spend-2017"])
+    );
+    assert_eq!(unplaced[0]["path"], "corpus/b.txt");
+    assert_eq!(unplaced[0]["text"], "$40 million");
+    assert_eq!(unplaced[0]["value"], "USD 40M");
+    assert_eq!(unplaced[0]["why"], "no-anchor");
 }

@@ -149,7 +149,11 @@ fn an_excerpt_introduced_in_plain_text_is_a_quotation() {
     let l = labels(d[0]);
     assert_eq!(
         l[0],
-        ("a.txt".into(), "application programming interface".into(), true),
+        (
+            "a.txt".into(),
+            "application programming interface".into(),
+            true
+        ),
         "{l:#?}"
     );
     assert!(l[1..].iter().all(|l| !l.2), "{l:#?}");

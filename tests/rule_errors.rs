@@ -130,3 +130,67 @@ fn explain_takes_every_id_a_report_prints() {
         stderr(&out)
     );
 }
+
+/// Mistakes in the sentence form's keys, one per fact.
+const SENTENCE_FORM: &str = r#"[entity.netflix]
+names = ["Netflix"]
+
+[entity.nobody]
+description = "no names"
+
+[[fact]]
+id = "spend"
+description = "Netflix's ad spend"
+kind = "money"
+about = ["netflfix"]
+cues = ["spend"]
+within = 500
+
+[[fact]]
+id = "title"
+description = "Hastings' title"
+kind = "money"
+about = ["netflix"]
+read = "apposition"
+
+[[fact]]
+id = "silent"
+description = "no cue"
+kind = "count"
+about = ["netflix"]
+
+[[fact]]
+id = "lonely"
+description = "a title read near a cue"
+kind = "title"
+about = ["netflix"]
+cues = ["chief"]
+read = "nearby"
+"#;
+
+#[test]
+fn the_sentence_forms_keys_get_spanned_diagnostics() {
+    let dir = folder(&[
+        ("rules/a.toml", SENTENCE_FORM.as_bytes()),
+        ("corpus/a.txt", b"Netflix spent $3 million.\n"),
+    ]);
+    let out = run_in(dir.path(), &["--rules", "rules", "corpus"]);
+    assert_eq!(code(&out), 2);
+    let text = stderr(&out);
+    for expected in [
+        "error: invalid entity in rules/a.toml\n  ┌─ rules/a.toml:4:1",
+        "missing field `names`",
+        "error: unknown entity `netflfix` in fact `spend`\n   ┌─ rules/a.toml:11:10",
+        "did you mean `netflix`?",
+        "error: invalid `within` in fact `spend`\n   ┌─ rules/a.toml:13:10",
+        "expected a whole number of words from 0 to 100",
+        "error: `read = \"apposition\"` in fact `title`, which is not a title\n   ┌─ rules/a.toml:20:8",
+        "error: fact `silent` has no cue words\n   ┌─ rules/a.toml:26:9",
+        "error: unknown `read` value `nearby` in fact `lonely`\n   ┌─ rules/a.toml:34:8",
+    ] {
+        assert!(text.contains(expected), "missing {expected:?} in:\n{text}");
+    }
+    // An unknown `read` is one error, not also a guess at how it reads.
+    assert!(!text.contains("reads near a cue"), "{text}");
+    assert!(text.contains("could not run: 6 input errors"), "{text}");
+}

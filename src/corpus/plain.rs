@@ -132,7 +132,8 @@ mod tests {
             .collect()
     }
 
-    const EXCERPT: &str = "By 2013, Netflix had begun entering into a series of agreements with the company.";
+    const EXCERPT: &str =
+        "By 2013, Netflix had begun entering into a series of agreements with the company.";
 
     #[test]
     fn a_paragraph_after_an_attribution_is_a_quotation() {

@@ -116,6 +116,22 @@ pub enum Why {
     OtherOrganisation { organisation: Range<usize> },
 }
 
+impl Why {
+    /// A stable name for machine output (the JSON's `why`).
+    pub fn code(&self) -> &'static str {
+        match self {
+            Why::TooFar { .. } => "too-far",
+            Why::NoCue => "no-cue",
+            Why::NotAdverbial { .. } => "not-adverbial",
+            Why::Vetoed { .. } => "vetoed",
+            Why::Rival { .. } => "rival",
+            Why::Tie => "tie",
+            Why::NoAnchor => "no-anchor",
+            Why::OtherOrganisation { .. } => "other-organisation",
+        }
+    }
+}
+
 impl Miss {
     /// One line for a person, quoting words from `text`; `fact_id` names
     /// facts by index.

@@ -101,9 +101,9 @@ fn source_passages(source: &crate::corpus::Source) -> Vec<Passage> {
         .quotations
         .iter()
         .filter(|q| {
-            !marked.iter().any(|p| {
-                p.span.start < q.end && q.start < p.span.end && !inside(&p.span, q)
-            })
+            !marked
+                .iter()
+                .any(|p| p.span.start < q.end && q.start < p.span.end && !inside(&p.span, q))
         })
         .map(|q| extract::block(&source.plain, q.clone()))
         .collect();

@@ -17,6 +17,9 @@ struct Output<'a> {
     claims: Vec<Claim<'a>>,
     findings: Vec<Finding<'a>>,
     summary: Summary,
+    /// Values no fact of their rival group could take (omitted when none).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    unplaced: Vec<Unplaced<'a>>,
     /// Findings not reported, each with why (omitted when none).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     hidden: Vec<Hidden<'a>>,
@@ -62,6 +65,28 @@ struct Claim<'a> {
     unresolved: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     unreadable: Option<&'a str>,
+}
+
+/// A value of a rival group that no fact of the group could take.
+#[derive(Serialize)]
+struct Unplaced<'a> {
+    /// The facts of the group, in rule order.
+    facts: Vec<&'a str>,
+    path: &'a str,
+    start: usize,
+    end: usize,
+    line: usize,
+    column: usize,
+    text: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    value: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    unresolved: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    unreadable: Option<&'a str>,
+    /// `"tie"`: anchors of two facts are equally near; `"no-anchor"`: no
+    /// anchor of the group is near the value.
+    why: &'static str,
 }
 
 /// `{"lo": 100, "hi": null, "lo_open": true, "hi_open": true}`: an
@@ -168,6 +193,36 @@ pub fn write_json<W: Write>(report: &Report<'_>, statistics: bool, out: &mut W) 
             }
         })
         .collect();
+    let unplaced = report
+        .unplaced
+        .iter()
+        .map(|(source, u)| {
+            let source = &report.corpus.sources[*source];
+            let pos = files.position(source.file, u.span.start);
+            let (value, unresolved, unreadable) = match &u.reading {
+                Ok(Reading::Value(v)) => (Some(v.to_string()), None, None),
+                Ok(Reading::Unresolved(why)) => (None, Some(why.as_str()), None),
+                Err(why) => (None, None, Some(why.as_str())),
+            };
+            Unplaced {
+                facts: u
+                    .facts
+                    .iter()
+                    .map(|&f| report.rules.facts[f].id.as_str())
+                    .collect(),
+                path: &source.path,
+                start: u.span.start,
+                end: u.span.end,
+                line: pos.line,
+                column: pos.column,
+                text: source.text.get(u.span.clone()).unwrap_or(""),
+                value,
+                unresolved,
+                unreadable,
+                why: u.why.code(),
+            }
+        })
+        .collect();
     let findings = report.findings.iter().map(|f| finding(report, f)).collect();
     let hidden = report
         .suppressed
@@ -190,6 +245,7 @@ pub fn write_json<W: Write>(report: &Report<'_>, statistics: bool, out: &mut W) 
         version: VERSION,
         sources,
         claims,
+        unplaced,
         findings,
         hidden,
         summary: report.summary(),

@@ -43,6 +43,10 @@ pub struct Report<'a> {
     pub corpus: &'a Corpus,
     pub rules: &'a RuleSet,
     pub claims: &'a [Claim],
+    /// Values of a rival group no fact of it could take, by source: shown
+    /// in the table and JSON so an editor sees what the rules could not
+    /// attribute; never a finding. Empty unless set.
+    pub unplaced: &'a [(usize, crate::matcher::Unplaced)],
     pub findings: Vec<Finding>,
     /// Findings the baseline hid, and findings an editor acknowledged.
     pub hidden: usize,
@@ -114,6 +118,7 @@ impl<'a> Report<'a> {
             corpus,
             rules,
             claims,
+            unplaced: &[],
             findings,
             hidden: 0,
             acknowledged: 0,

@@ -1,7 +1,9 @@
 //! The claims table: one row per fact, one column per source, each cell the
 //! value that source states, marked where a finding points at it. The view
 //! an editor pastes into a newsroom document, or reads to see at a glance
-//! what every rule pulled out of every article.
+//! what every rule pulled out of every article. Values of a rival group
+//! that no fact of the group could take get a row of their own after the
+//! group's last fact.
 
 use super::Report;
 use crate::compare::Consensus;
@@ -87,8 +89,46 @@ fn cells(report: &Report<'_>) -> Vec<Vec<String>> {
             });
         }
         rows.push(row);
+        rows.extend(unplaced_rows(report, index));
     }
     rows
+}
+
+/// After the last fact of a rival group, a row of the values no fact of
+/// the group could take: what the rules saw but could not attribute, so
+/// an empty cell above is not read as the outlet's silence.
+fn unplaced_rows(report: &Report<'_>, last: usize) -> Vec<Vec<String>> {
+    let mut groups: BTreeMap<&[usize], BTreeMap<usize, Vec<String>>> = BTreeMap::new();
+    for (source, u) in report.unplaced {
+        if u.facts.last() != Some(&last) {
+            continue;
+        }
+        let shown = match &u.reading {
+            Ok(Reading::Value(v)) => v.to_string(),
+            _ => format!("{:?}", report.corpus.sources[*source].words(u.span.clone())),
+        };
+        let cell = groups
+            .entry(&u.facts)
+            .or_default()
+            .entry(*source)
+            .or_default();
+        if !cell.contains(&shown) {
+            cell.push(shown);
+        }
+    }
+    // The row follows its group's facts, which is what names the group:
+    // a list of their ids would widen the fact column of every table.
+    groups
+        .into_values()
+        .map(|values| {
+            let mut row = vec!["(unplaced)".to_string(), String::new()];
+            row.extend(
+                (0..report.corpus.sources.len())
+                    .map(|s| values.get(&s).map(|v| v.join("; ")).unwrap_or_default()),
+            );
+            row
+        })
+        .collect()
 }
 
 pub fn write_table<W: Write>(report: &Report<'_>, layout: Layout, out: &mut W) -> io::Result<()> {

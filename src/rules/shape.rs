@@ -166,6 +166,9 @@ pub fn compile_shape(
             }
         },
     };
+    // An unknown `read` is reported once; the checks that depend on how
+    // the fact reads are then skipped rather than guessed at.
+    let mut read_known = true;
     let read = match raw.read.as_ref().map(|r| (r.get_ref().as_str(), r.span())) {
         None | Some(("near", _)) => Read::Near,
         Some(("apposition", span)) => {
@@ -186,6 +189,7 @@ pub fn compile_shape(
                 format!("unknown `read` value `{other}` in fact `{id}`"),
                 "expected \"near\" (a value near a cue) or \"apposition\" (a title next to a name)",
             ));
+            read_known = false;
             Read::Near
         }
     };
@@ -197,7 +201,12 @@ pub fn compile_shape(
             "add `about = [\"…\"]`: the titles are read next to its names",
         ));
     }
-    if read == Read::Near && cues.is_empty() && raw.patterns.is_empty() && raw.pattern.is_none() {
+    if read_known
+        && read == Read::Near
+        && cues.is_empty()
+        && raw.patterns.is_empty()
+        && raw.pattern.is_none()
+    {
         let span = raw
             .about
             .as_ref()
@@ -210,7 +219,8 @@ pub fn compile_shape(
             "add `cues = [\"…\"]`: the words that say this value is the fact (\"spend\", \"paid\")",
         ));
     }
-    if read == Read::Near
+    if read_known
+        && read == Read::Near
         && matches!(kind, Some(Kind::Title))
         && raw.patterns.is_empty()
         && raw.pattern.is_none()
