@@ -83,6 +83,7 @@ struct RawDefaults {
     tolerance: Option<Spanned<toml::Value>>,
     similarity: Option<Spanned<toml::Value>>,
     severity: Option<Spanned<toml::Value>>,
+    synonyms: Option<Spanned<Vec<Vec<String>>>>,
 }
 
 /// Where a setting's value comes from.
@@ -238,6 +239,20 @@ impl Config {
             ] {
                 if let Some(v) = v {
                     note(key, v.span());
+                }
+            }
+            if let Some(sets) = &d.synonyms {
+                match compile::synonym_set_error(sets.get_ref()) {
+                    Some(bad) => errors.push(files::error_at(
+                        file,
+                        sets.span(),
+                        "invalid `synonyms` in `[defaults]`",
+                        bad,
+                    )),
+                    None => {
+                        self.defaults.synonyms = sets.get_ref().clone();
+                        note("defaults.synonyms", sets.span());
+                    }
                 }
             }
             if let Some(sev) = &d.severity {
@@ -508,6 +523,15 @@ impl Config {
         );
         line(&mut out, "defaults", "tolerance", d.tolerance.to_string());
         line(&mut out, "defaults", "similarity", d.similarity.to_string());
+        if !d.synonyms.is_empty() {
+            let sets: Vec<String> = d.synonyms.iter().map(|set| format!("{set:?}")).collect();
+            line(
+                &mut out,
+                "defaults",
+                "synonyms",
+                format!("[{}]", sets.join(", ")),
+            );
+        }
         for (i, kind) in FindingKind::ALL.iter().enumerate() {
             line(
                 &mut out,

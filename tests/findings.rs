@@ -464,3 +464,57 @@ fn rival_anchors_place_each_figure_and_leave_the_rest_unplaced() {
     assert_eq!(unplaced[0]["value"], "USD 40M");
     assert_eq!(unplaced[0]["why"], "no-anchor");
 }
+
+#[test]
+fn a_storys_title_synonyms_are_one_title() {
+    let rule = r#"
+[[fact]]
+id = "sarandos"
+description = "Ted Sarandos' title"
+kind = "title"
+patterns = ['(?P<value>(?:content chief|chief content officer|chief marketing officer)) Ted Sarandos']
+"#;
+    let articles: [(&str, &[u8]); 3] = [
+        ("corpus/a.txt", b"Netflix content chief Ted Sarandos said."),
+        (
+            "corpus/b.txt",
+            b"Its chief content officer Ted Sarandos said.",
+        ),
+        (
+            "corpus/c.txt",
+            b"Its chief content officer Ted Sarandos said.",
+        ),
+    ];
+    let run_with = |rule: &str, config: Option<&str>| {
+        let mut files: Vec<(&str, &[u8])> = articles.to_vec();
+        files.push(("rules/r.toml", rule.as_bytes()));
+        if let Some(config) = config {
+            files.push(("factlint.toml", config.as_bytes()));
+        }
+        let dir = folder(&files);
+        let out = run_in(dir.path(), &["corpus", "--format", "json"]);
+        assert_ne!(code(&out), 2, "{}", stderr(&out));
+        let json: Value = serde_json::from_slice(&out.stdout).unwrap();
+        json["findings"].as_array().unwrap().len()
+    };
+    // Two wordings of one title, which only the story knows.
+    assert_eq!(run_with(rule, None), 1);
+    let story = "[defaults]\nsynonyms = [[\"chief content officer\", \"content chief\"]]\n";
+    assert_eq!(run_with(rule, Some(story)), 0);
+    let fact = format!("{rule}synonyms = [[\"content chief\", \"chief content officer\"]]\n");
+    assert_eq!(run_with(&fact, None), 0);
+
+    // A set of one wording is a flat list written by mistake.
+    let flat = format!("{rule}synonyms = [[\"content chief\"], [\"chief content officer\"]]\n");
+    let mut files: Vec<(&str, &[u8])> = articles.to_vec();
+    files.push(("rules/r.toml", flat.as_bytes()));
+    let dir = folder(&files);
+    let out = run_in(dir.path(), &["corpus"]);
+    assert_eq!(code(&out), 2);
+    assert!(
+        stderr(&out)
+            .contains("error: invalid `synonyms` in fact `sarandos`\n  ┌─ rules/r.toml:7:12"),
+        "{}",
+        stderr(&out)
+    );
+}

@@ -261,6 +261,7 @@ pub fn compile_fact(
             )),
             None => kind.and_then(|k| defaults.hedge(k)),
         },
+        synonyms: synonyms(&raw.synonyms, &defaults.synonyms, &id, file, errors),
     };
     let min_sources = whole_in(
         &raw.min_sources,
@@ -809,4 +810,36 @@ pub fn check_duplicate_ids(ids: &[(FileId, Spanned<String>)], errors: &mut Vec<D
             seen.insert(id.get_ref(), (*file, id.span()));
         }
     }
+}
+
+/// The story's title synonyms and the fact's own, which add to them. A set
+/// needs two wordings: one alone is usually a list written flat
+/// (`["CEO", "chief executive"]` for `[["CEO", "chief executive"]]`).
+fn synonyms(
+    raw: &Option<Spanned<Vec<Vec<String>>>>,
+    story: &[Vec<String>],
+    id: &str,
+    file: FileId,
+    errors: &mut Vec<Diagnostic>,
+) -> value::title::Synonyms {
+    let mut sets: Vec<Vec<String>> = story.to_vec();
+    if let Some(raw) = raw {
+        if let Some(bad) = synonym_set_error(raw.get_ref()) {
+            errors.push(files::error_at(
+                file,
+                raw.span(),
+                format!("invalid `synonyms` in fact `{id}`"),
+                bad,
+            ));
+        }
+        sets.extend(raw.get_ref().iter().cloned());
+    }
+    value::title::Synonyms::new(&sets)
+}
+
+/// What is wrong with a list of synonym sets, if anything.
+pub fn synonym_set_error(sets: &[Vec<String>]) -> Option<&'static str> {
+    sets.iter()
+        .any(|set| set.iter().filter(|w| !w.trim().is_empty()).count() < 2)
+        .then_some("each set lists two or more wordings of one title: [[\"content chief\", \"chief content officer\"]]")
 }

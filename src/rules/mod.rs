@@ -92,6 +92,8 @@ pub struct Defaults {
     pub severities: [Severity; FindingKind::ALL.len()],
     /// Hedge widths set per kind in the configuration (`[hedge]`).
     pub hedges: Vec<(Kind, f64)>,
+    /// The story's title synonyms: sets of wordings of one title.
+    pub synonyms: Vec<Vec<String>>,
 }
 
 impl Defaults {
@@ -118,6 +120,7 @@ impl Default for Defaults {
             similarity: crate::value::title::DEFAULT_SIMILARITY,
             severities: FindingKind::ALL.map(FindingKind::default_severity),
             hedges: Vec::new(),
+            synonyms: Vec::new(),
         }
     }
 }

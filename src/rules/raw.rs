@@ -29,6 +29,9 @@ pub struct RawFact {
     pub multivalued: bool,
     pub tolerance: Option<Spanned<toml::Value>>,
     pub similarity: Option<Spanned<toml::Value>>,
+    /// Title synonyms of this fact, added to the story's: sets of
+    /// wordings that mean one title.
+    pub synonyms: Option<Spanned<Vec<Vec<String>>>>,
     /// How far "about" and "nearly" widen a number (0.1 = 10%).
     pub hedge: Option<Spanned<toml::Value>>,
     #[serde(default)]

@@ -134,7 +134,7 @@ impl Value {
             (Value::Count(a), Value::Count(b)) => a.compatible(b, tol.hedge(), tol.relative),
             (Value::Date(a), Value::Date(b)) => a.overlaps(b),
             (Value::Duration(a), Value::Duration(b)) => a.compatible(b, tol.hedge(), tol.relative),
-            (Value::Title(a), Value::Title(b)) => a.matches(b, tol.similarity),
+            (Value::Title(a), Value::Title(b)) => a.matches_with(b, tol.similarity, &tol.synonyms),
             (Value::Choice(a), Value::Choice(b)) => a == b,
             (Value::Measure(a), Value::Measure(b)) => a.compatible(b, tol.hedge(), tol.relative),
             _ => false,
@@ -190,7 +190,7 @@ impl Value {
 
 /// How loosely a rule compares values; see [`quantity`] for the order in
 /// which precision, hedge and tolerance widen a quantity.
-#[derive(Clone, Copy, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Tolerance {
     /// Relative slack for money, counts and durations (0.05 = ±5%).
     pub relative: f64,
@@ -199,6 +199,8 @@ pub struct Tolerance {
     /// How far "about", "nearly" and "just over" widen a number (0.1 =
     /// 10%); `None` for [`quantity::DEFAULT_HEDGE`].
     pub hedge_width: Option<f64>,
+    /// The story's and the fact's title synonyms.
+    pub synonyms: title::Synonyms,
 }
 
 impl Tolerance {
@@ -214,6 +216,7 @@ impl Default for Tolerance {
             relative: 0.0,
             similarity: title::DEFAULT_SIMILARITY,
             hedge_width: None,
+            synonyms: title::Synonyms::default(),
         }
     }
 }

@@ -8,7 +8,7 @@
 //! ("president of Netflix" = "Netflix president"); newsroom abbreviations
 //! ("chief executive officer" = "chief executive" = "CEO", "Gov." =
 //! "Governor", "Lt." = "Lieutenant", "Sen." = "Senator"); and a story's own
-//! synonyms.
+//! synonyms ([`Synonyms`], set in factlint.toml or per fact).
 //! What remains is compared word by word with strsim's normalised
 //! Damerau-Levenshtein similarity, so a typo still matches while a
 //! different word ("cofounder" vs "founder", 0.78) does not.
@@ -97,12 +97,74 @@ impl Title {
 
     /// Same number of words, each pair at least `similarity` alike.
     pub fn matches(&self, other: &Title, similarity: f64) -> bool {
-        self.words.len() == other.words.len()
-            && self
-                .words
+        words_match(&self.words, &other.words, similarity)
+    }
+
+    /// As [`Title::matches`], after the story's `synonyms` have replaced
+    /// each wording of a set with the set's first.
+    pub fn matches_with(&self, other: &Title, similarity: f64, synonyms: &Synonyms) -> bool {
+        if synonyms.is_empty() {
+            return self.matches(other, similarity);
+        }
+        let a = synonyms.apply(&self.folded());
+        let b = synonyms.apply(&other.folded());
+        let split = |s: &str| s.split(' ').map(String::from).collect::<Vec<_>>();
+        words_match(&split(&a), &split(&b), similarity)
+    }
+}
+
+fn words_match(a: &[String], b: &[String], similarity: f64) -> bool {
+    a.len() == b.len()
+        && a.iter()
+            .zip(b)
+            .all(|(a, b)| a == b || strsim::normalized_damerau_levenshtein(a, b) >= similarity)
+}
+
+/// A story's own title synonyms: sets of wordings that mean the same title
+/// ("chief content officer", "content chief"), beyond the abbreviations
+/// every story shares. Each wording is folded as a title is, and replaced
+/// by its set's first wording before two titles are compared.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Synonyms {
+    /// (folded wording, folded first wording of its set), longest first
+    /// so that "chief content officer" is replaced before "officer".
+    pairs: Vec<(String, String)>,
+}
+
+impl Synonyms {
+    /// From sets of wordings; a set of fewer than two wordings adds nothing.
+    pub fn new<S: AsRef<str>>(sets: &[Vec<S>]) -> Synonyms {
+        let mut pairs = Vec::new();
+        for set in sets {
+            let folded: Vec<String> = set
                 .iter()
-                .zip(&other.words)
-                .all(|(a, b)| a == b || strsim::normalized_damerau_levenshtein(a, b) >= similarity)
+                .map(|w| fold(w.as_ref()).join(" "))
+                .filter(|w| !w.is_empty())
+                .collect();
+            if let Some((first, rest)) = folded.split_first() {
+                pairs.extend(
+                    rest.iter()
+                        .filter(|w| *w != first)
+                        .map(|w| (w.clone(), first.clone())),
+                );
+            }
+        }
+        pairs.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then_with(|| a.0.cmp(&b.0)));
+        pairs.dedup();
+        Synonyms { pairs }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.pairs.is_empty()
+    }
+
+    /// `folded` with every synonym replaced by its set's first wording.
+    fn apply(&self, folded: &str) -> String {
+        let mut out = folded.to_string();
+        for (from, to) in &self.pairs {
+            out = replace_words(&out, from, to);
+        }
+        out
     }
 }
 
@@ -188,6 +250,30 @@ mod tests {
 
     fn t(s: &str) -> Title {
         Title::parse(s).unwrap()
+    }
+
+    #[test]
+    fn a_storys_synonyms_make_titles_equal() {
+        let synonyms = Synonyms::new(&[
+            vec!["chief content officer", "content chief"],
+            vec!["executive chairman", "exec. chair"],
+        ]);
+        let same = |a: &str, b: &str| t(a).matches_with(&t(b), DEFAULT_SIMILARITY, &synonyms);
+        assert!(same(
+            "Netflix's content chief",
+            "chief content officer of Netflix"
+        ));
+        assert!(same("Executive Chairman", "exec. chair"));
+        // Without the synonyms they differ; unrelated titles still do.
+        assert!(!t("content chief").matches(&t("chief content officer"), DEFAULT_SIMILARITY));
+        assert!(!same("content chief", "chief executive"));
+        assert!(!same("executive chairman", "chairman"));
+        // No synonyms: the plain comparison.
+        assert!(t("CEO").matches_with(
+            &t("chief executive"),
+            DEFAULT_SIMILARITY,
+            &Synonyms::default()
+        ));
     }
 
     #[test]
