@@ -63,3 +63,53 @@ fn an_acknowledgement_without_a_value_still_accepts_any() {
     assert!(!text.contains("[hastings-title]"), "{text}");
     assert!(!text.contains("FL202"), "{text}");
 }
+
+#[test]
+fn a_markdown_comment_can_name_the_value_it_accepts() {
+    let dir = story();
+    let p = dir.path();
+    // The MailOnline article as Markdown, acknowledged in its own comment.
+    let text = std::fs::read_to_string(p.join("corpus/mailonline.txt")).unwrap();
+    std::fs::remove_file(p.join("corpus/mailonline.txt")).unwrap();
+    let manifest = p.join("corpus/sources.toml");
+    let renamed = std::fs::read_to_string(&manifest)
+        .unwrap()
+        .replace("mailonline.txt", "mailonline.md");
+    std::fs::write(&manifest, renamed).unwrap();
+    let article = p.join("corpus/mailonline.md");
+    let comment = "<!-- factlint-disable hastings-title value=\"President\" reviewed: he was president too -->\n\n";
+    std::fs::write(&article, format!("{comment}{text}")).unwrap();
+    let (_, out) = short(p);
+    assert!(!out.contains("[hastings-title]"), "acknowledged: {out}");
+    assert!(!out.contains("FL202"), "{out}");
+
+    let changed = std::fs::read_to_string(&article)
+        .unwrap()
+        .replacen("president", "boss", 2);
+    std::fs::write(&article, changed).unwrap();
+    let (_, out) = short(p);
+    assert!(
+        out.contains("[hastings-title]"),
+        "the new value is reported: {out}"
+    );
+    assert!(
+        out.contains(
+            "no longer matches: it accepts \"President\", but the article now says \"boss\""
+        ),
+        "{out}"
+    );
+
+    // A value whose quote never closes is an error at the comment.
+    std::fs::write(
+        &article,
+        format!("<!-- factlint-disable hastings-title value=\"President reviewed -->\n\n{text}"),
+    )
+    .unwrap();
+    let out = run_in(p, &["corpus"]);
+    assert_eq!(code(&out), 2);
+    assert!(
+        stderr(&out).contains("has a `value=` without its closing quote"),
+        "{}",
+        stderr(&out)
+    );
+}
