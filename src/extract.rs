@@ -212,7 +212,7 @@ pub fn find(
 ) -> Vec<Found> {
     let mut found = Vec::new();
     for p in patterns {
-        let Some(regex) = fact.patterns[p].regex.get() else {
+        let Some(regex) = fact.patterns[p].regex.for_text(text) else {
             continue;
         };
         for caps in regex.captures_iter(text) {

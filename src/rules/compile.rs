@@ -420,12 +420,9 @@ fn compile_pattern(
         return None;
     }
     // Flags go into the pattern text, as the prefilter read them.
+    let flags = if case_sensitive { "" } else { "(?i)" };
     let expanded = pattern::expand(p.get_ref(), value_regex).ok()?;
-    let flagged = if case_sensitive {
-        expanded
-    } else {
-        format!("(?i){expanded}")
-    };
+    let flagged = format!("{flags}{expanded}");
     let regex = if checked.compile_now {
         match DeferredRegex::now(flagged) {
             Ok(r) => r,
@@ -440,8 +437,12 @@ fn compile_pattern(
                 return None;
             }
         }
-    } else {
+    } else if value_regex.is_empty() || !pattern::uses_value(p.get_ref()) {
+        // The author's own value group: nothing large to defer.
         DeferredRegex::later(flagged)
+    } else {
+        let skeleton = pattern::expand(p.get_ref(), deferred::VALUE_ANYTHING).ok()?;
+        DeferredRegex::with_skeleton(flagged, format!("{flags}{skeleton}"))
     };
     Some(Pattern {
         source: p.get_ref().clone(),

@@ -11,6 +11,15 @@
 //! that parse. The full regex is compiled on the first article whose
 //! literals admit the pattern, once, whichever thread gets there first.
 //!
+//! Most patterns an article's literals admit still do not match it, and
+//! compiling the full regex only to learn that is what made start-up slow.
+//! So a pattern that uses `{value}` also has a *skeleton*: the same pattern
+//! with [`VALUE_ANYTHING`] for the value reader. The reader matches a
+//! subset of what that matches, so where the skeleton finds nothing the
+//! full pattern cannot either; the skeleton is the author's part alone,
+//! small and quick to compile, and the full regex is compiled only for a
+//! text the skeleton matches.
+//!
 //! Two kinds of pattern are still compiled at load, so that their errors
 //! name the file and span as every rule error does: one whose syntax tree
 //! is large enough to approach the size limit, and one that sets flags for
@@ -31,6 +40,10 @@ pub const REGEX_SIZE_LIMIT: usize = 64 << 20;
 /// (so the prefilter asks nothing of the value), tiny, and valid under any
 /// flags the author may set.
 pub const VALUE_STAND_IN: &str = "[0-9a-z]*";
+
+/// What stands for the value reader in a skeleton: any text at all, so
+/// that every match of the full pattern is also one of the skeleton's.
+pub const VALUE_ANYTHING: &str = "(?s:.)*?";
 
 /// A syntax tree of more (estimated) automaton states than this is
 /// compiled at load: the built-in value readers stay far below the size
@@ -85,6 +98,9 @@ pub struct DeferredRegex {
     /// The full expansion, flags included.
     text: String,
     compiled: OnceLock<Option<Regex>>,
+    /// A cheaper regex that matches wherever the full one does, if the
+    /// pattern has one (see the module documentation).
+    skeleton: Option<Box<DeferredRegex>>,
 }
 
 impl DeferredRegex {
@@ -93,6 +109,18 @@ impl DeferredRegex {
         DeferredRegex {
             text,
             compiled: OnceLock::new(),
+            skeleton: None,
+        }
+    }
+
+    /// A regex compiled on first use, and then only for a text that
+    /// `skeleton` matches. `skeleton` must match wherever `text` does:
+    /// the same pattern, flags included, with [`VALUE_ANYTHING`] for the
+    /// value reader.
+    pub fn with_skeleton(text: String, skeleton: String) -> DeferredRegex {
+        DeferredRegex {
+            skeleton: Some(Box::new(DeferredRegex::later(skeleton))),
+            ..DeferredRegex::later(text)
         }
     }
 
@@ -102,6 +130,7 @@ impl DeferredRegex {
         Ok(DeferredRegex {
             text,
             compiled: OnceLock::from(Some(regex)),
+            skeleton: None,
         })
     }
 
@@ -118,6 +147,25 @@ impl DeferredRegex {
         self.compiled
             .get_or_init(|| build(&self.text).ok())
             .as_ref()
+    }
+
+    /// The compiled regex, to search `haystack` with; `None` when the
+    /// skeleton shows it cannot match there, so a pattern no text matches
+    /// is never compiled. Once compiled, the regex is its own test.
+    pub fn for_text(&self, haystack: &str) -> Option<&Regex> {
+        if self.compiled.get().is_none() {
+            if let Some(skeleton) = self.skeleton.as_ref().and_then(|s| s.get()) {
+                if !skeleton.is_match(haystack) {
+                    return None;
+                }
+            }
+        }
+        self.get()
+    }
+
+    /// Whether the full regex has been compiled (for tests).
+    pub fn is_compiled(&self) -> bool {
+        self.compiled.get().is_some()
     }
 }
 
@@ -226,6 +274,29 @@ mod tests {
             .err()
             .unwrap();
         assert!(err.contains("exceeds size limit"), "{err}");
+    }
+
+    #[test]
+    fn the_full_regex_is_compiled_only_for_a_text_its_skeleton_matches() {
+        let full = "(?i)spent (?P<value>[0-9]+ million) on ads".to_string();
+        let skeleton = format!("(?i)spent (?P<value>{VALUE_ANYTHING}) on ads");
+        let r = DeferredRegex::with_skeleton(full, skeleton);
+        assert!(r.for_text("It spent heavily.").is_none());
+        assert!(!r.is_compiled());
+        assert!(
+            r.for_text("It spent all it had on ads").is_some(),
+            "the skeleton matches"
+        );
+        assert!(r.is_compiled());
+        let re = r.for_text("Netflix spent 150 million on ads.").unwrap();
+        assert_eq!(
+            &re.captures("Netflix spent 150 million on ads.").unwrap()["value"],
+            "150 million"
+        );
+        assert!(
+            r.for_text("nothing here").is_some(),
+            "once compiled, no second test"
+        );
     }
 
     #[test]

@@ -51,6 +51,13 @@ pub fn expand(pattern: &str, value: &str) -> Result<String, String> {
     Ok(out)
 }
 
+/// Whether `pattern` has a `{value}` placeholder, rather than a `value`
+/// group of the author's own: expanded with two different readers, it
+/// differs exactly where a placeholder is.
+pub fn uses_value(pattern: &str) -> bool {
+    expand(pattern, "0").ok() != expand(pattern, "1").ok()
+}
+
 fn placeholder(name: &str, value: &str) -> Result<String, String> {
     let (head, arg) = match name.split_once(':') {
         Some((h, a)) => (h, Some(a)),
@@ -119,6 +126,13 @@ mod tests {
         assert_eq!(expand(r"\{value}", "x").unwrap(), r"\{value}");
         assert_eq!(expand("{gap:5}", "").unwrap(), gap(5));
         assert_eq!(expand(r"\p{Lu}\P{L}", "").unwrap(), r"\p{Lu}\P{L}");
+    }
+
+    #[test]
+    fn knows_a_value_placeholder_from_an_own_group() {
+        assert!(uses_value(r"spent {value}{gap}in 2017"));
+        assert!(!uses_value(r"(?P<value>CEO|founder) of Netflix{gap:20}"));
+        assert!(!uses_value(r"\{value}"));
     }
 
     #[test]

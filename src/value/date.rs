@@ -32,12 +32,12 @@ const WEEKDAY: &str = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sun
 /// a leading "in" or "on", which the rule writes as context. A month name
 /// alone is left out: "may" is more often a verb.
 pub static PATTERN: LazyLock<String> = LazyLock::new(|| {
-    let day = r"\d{1,2}(?:st|nd|rd|th)?(?-u:\b)";
-    let year = r"(?:19|20)\d\d(?-u:\b)";
-    let count = r"(?:a|one|two|three|four|five|six|seven|eight|nine|ten|\d+)";
+    let day = r"[0-9]{1,2}(?:st|nd|rd|th)?(?-u:\b)";
+    let year = r"(?:19|20)[0-9][0-9](?-u:\b)";
+    let count = r"(?:a|one|two|three|four|five|six|seven|eight|nine|ten|[0-9]+)";
     let quarter = r"(?:q[1-4]|(?:first|second|third|fourth)[\s-]+quarter(?:\s+of)?)";
     format!(
-        r"(?:{BY_EVENT}|(?:(?:by|before|until|since|after)\s+)?(?:the\s+)?(?-u:\b)(?:\d{{1,2}}/\d{{1,2}}/(?:\d{{4}}|\d\d)(?-u:\b)|{quarter},?\s+{year}|(?:the\s+)?(?:(?:first|second|third|fourth)[\s-]+quarter|(?:last|this|next)\s+quarter)(?-u:\b)|{MONTH}\s+(?:of\s+)?(?:last|this|next)\s+year(?-u:\b)|(?:earlier|later)\s+this\s+(?:year|month|week)(?-u:\b)|{MONTH}\s+{day},?\s+{year}|{day}\s+(?:of\s+)?{MONTH},?\s+{year}|{MONTH},?\s+(?:of\s+)?{year}|(?:early|mid|late)[\s-]+{year}|\d{{4}}-\d\d-\d\d(?-u:\b)|{year}|(?:last|this|next)\s+(?:year|month|week)(?-u:\b)|earlier\s+this\s+(?:year|month|week)(?-u:\b)|(?:yesterday|today)(?-u:\b)|last\s+{MONTH}(?-u:\b)|{MONTH}\s+{day}|{day}\s+(?:of\s+)?{MONTH}(?-u:\b)|(?:last\s+)?{WEEKDAY}(?-u:\b)|{count}\s+(?:years?|months?|weeks?|days?|decades?)\s+ago(?-u:\b)))"
+        r"(?:{BY_EVENT}|(?:(?:by|before|until|since|after)\s+)?(?:the\s+)?(?-u:\b)(?:[0-9]{{1,2}}/[0-9]{{1,2}}/(?:[0-9]{{4}}|[0-9][0-9])(?-u:\b)|{quarter},?\s+{year}|(?:the\s+)?(?:(?:first|second|third|fourth)[\s-]+quarter|(?:last|this|next)\s+quarter)(?-u:\b)|{MONTH}\s+(?:of\s+)?(?:last|this|next)\s+year(?-u:\b)|(?:earlier|later)\s+this\s+(?:year|month|week)(?-u:\b)|{MONTH}\s+{day},?\s+{year}|{day}\s+(?:of\s+)?{MONTH},?\s+{year}|{MONTH},?\s+(?:of\s+)?{year}|(?:early|mid|late)[\s-]+{year}|[0-9]{{4}}-[0-9][0-9]-[0-9][0-9](?-u:\b)|{year}|(?:last|this|next)\s+(?:year|month|week)(?-u:\b)|earlier\s+this\s+(?:year|month|week)(?-u:\b)|(?:yesterday|today)(?-u:\b)|last\s+{MONTH}(?-u:\b)|{MONTH}\s+{day}|{day}\s+(?:of\s+)?{MONTH}(?-u:\b)|(?:last\s+)?{WEEKDAY}(?-u:\b)|{count}\s+(?:years?|months?|weeks?|days?|decades?)\s+ago(?-u:\b)))"
     )
 });
 
@@ -45,7 +45,7 @@ pub static PATTERN: LazyLock<String> = LazyLock::new(|| {
 /// board", "shortly after the launch", "two years after". The phrase is
 /// found (it states the fact) but the event is not a date factlint reads,
 /// so the claim stays unresolved and is never compared.
-const BY_EVENT: &str = r"(?:within\s+(?:a|one|two|three|four|five|six|seven|eight|nine|ten|a\s+few|\d+)\s+(?:days?|weeks?|months?|years?)[”\x22’']?\s+of|(?:shortly|soon|just|immediately|right|weeks|months|days|years|(?:a|one|two|three|four|five|six|seven|eight|nine|ten|a\s+few|\d+)\s+(?:days?|weeks?|months?|years?))\s+(?:after|before|following))(?-u:\b)";
+const BY_EVENT: &str = r"(?:within\s+(?:a|one|two|three|four|five|six|seven|eight|nine|ten|a\s+few|[0-9]+)\s+(?:days?|weeks?|months?|years?)[”\x22’']?\s+of|(?:shortly|soon|just|immediately|right|weeks|months|days|years|(?:a|one|two|three|four|five|six|seven|eight|nine|ten|a\s+few|[0-9]+)\s+(?:days?|weeks?|months?|years?))\s+(?:after|before|following))(?-u:\b)";
 
 static BY_EVENT_ONLY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!("^{BY_EVENT}$")).expect("the event-relative date pattern is valid")

@@ -35,7 +35,7 @@ pub static FREQUENCY_PATTERN: LazyLock<String> = LazyLock::new(|| {
         *number::WORDS_PATTERN
     );
     format!(
-        r"(?-u:\b)(?:(?:once\s+)?every\s+(?:other\s+|second\s+|{count}\s+)?{UNIT}|(?:once|twice|three\s+times|four\s+times|\d+\s+times)\s+(?:a|an|per|every)\s+{UNIT}|(?:bi-?|semi-?)?(?:hourly|daily|weekly|monthly|annually|yearly)|fortnightly|quarterly)(?-u:\b)"
+        r"(?-u:\b)(?:(?:once\s+)?every\s+(?:other\s+|second\s+|{count}\s+)?{UNIT}|(?:once|twice|three\s+times|four\s+times|[0-9]+\s+times)\s+(?:a|an|per|every)\s+{UNIT}|(?:bi-?|semi-?)?(?:hourly|daily|weekly|monthly|annually|yearly)|fortnightly|quarterly)(?-u:\b)"
     )
 });
 
