@@ -237,23 +237,24 @@ fn group(shingled: &[Shingles], pairs: &[(usize, usize, u32)]) -> Copies {
     for (s, &g) in group.iter().enumerate() {
         members.entry(g).or_default().push(s);
     }
+    // The lowest containment of each group, in one pass over the pairs.
+    let mut lowest: HashMap<usize, u32> = HashMap::new();
+    for &(a, _, c) in pairs {
+        let least = lowest.entry(group[a]).or_insert(c);
+        *least = (*least).min(c);
+    }
     let groups = members
-        .into_values()
-        .filter(|m| m.len() > 1)
-        .map(|sources| {
-            let shared = pairs
-                .iter()
-                .filter(|(a, _, _)| sources.contains(a))
-                .map(|&(_, _, c)| c)
-                .min()
-                .unwrap_or(100);
+        .into_iter()
+        .filter(|(_, m)| m.len() > 1)
+        .map(|(root, sources)| {
+            let held = holders(shingled, &sources);
             let shown = sources
                 .iter()
-                .map(|&s| first_shared_stretch(shingled, &sources, s))
+                .map(|&s| first_shared_stretch(&shingled[s], &held))
                 .collect();
             CopyGroup {
+                shared: lowest.get(&root).copied().unwrap_or(100),
                 sources,
-                shared,
                 shown,
             }
         })
@@ -261,22 +262,33 @@ fn group(shingled: &[Shingles], pairs: &[(usize, usize, u32)]) -> Copies {
     Copies { group, groups }
 }
 
+/// For each shingle of a group, how many of its members hold it: counted
+/// once per group, so finding every member's shared stretch is linear in
+/// the group's shingles, however many members it has.
+fn holders(shingled: &[Shingles], members: &[usize]) -> HashMap<u64, u32> {
+    let mut held: HashMap<u64, u32> = HashMap::new();
+    for &m in members {
+        for &h in &shingled[m].set {
+            *held.entry(h).or_default() += 1;
+        }
+    }
+    held
+}
+
 /// The first run of consecutive shingles of `source` that another member
-/// of its group also has, as bytes of the article (at most ~40 words).
-fn first_shared_stretch(shingled: &[Shingles], members: &[usize], source: usize) -> Range<usize> {
-    let others: BTreeSet<u64> = members
-        .iter()
-        .filter(|&&m| m != source)
-        .flat_map(|&m| shingled[m].set.iter().copied())
-        .collect();
-    let spans = &shingled[source].spans;
-    let Some(first) = spans.iter().position(|(h, _)| others.contains(h)) else {
+/// of its group also has (every shingle of `source` is held by `source`
+/// itself, so "another" means two holders), as bytes of the article (at
+/// most ~40 words).
+fn first_shared_stretch(source: &Shingles, held: &HashMap<u64, u32>) -> Range<usize> {
+    let shared = |h: &u64| held.get(h).is_some_and(|&n| n >= 2);
+    let spans = &source.spans;
+    let Some(first) = spans.iter().position(|(h, _)| shared(h)) else {
         return 0..0;
     };
     let run = spans[first..]
         .iter()
         .take(36)
-        .take_while(|(h, _)| others.contains(h))
+        .take_while(|(h, _)| shared(h))
         .count();
     spans[first].1.start..spans[first + run - 1].1.end
 }
