@@ -13,24 +13,41 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 /// Words between a cue and both values for one shared cue to join them.
 const CLOSE: usize = 2;
 
-/// A stem shared by more values than this joins none: on a huge corpus it
-/// would make the pairing quadratic, and so common a word tells nothing.
+/// A stem shared by more values than this counts for none of the pairs
+/// that share two cues: on a huge corpus it would make the pairing
+/// quadratic. (A cue close to both values joins them whatever its count.)
 const MAX_HOLDERS: usize = 200;
 
 /// Groups of items about one thing, each in item order, each spanning at
 /// least two sources; in order of their first item.
 pub fn groups(items: &[Item]) -> Vec<Vec<usize>> {
+    let mut parent: Vec<usize> = (0..items.len()).collect();
+    // One cue close to both values, and an entity both sentences name:
+    // each value joins the previous one with that cue and entity, a chain
+    // per (kind, cue, entity), so a cue thousands of values share costs
+    // no more than one they do not.
+    let mut last: HashMap<(&str, &str, usize), usize> = HashMap::new();
+    for (i, item) in items.iter().enumerate() {
+        for cue in item.cues.iter().filter(|c| c.distance <= CLOSE) {
+            for &e in &item.entities {
+                if let Some(before) = last.insert((item.kind, cue.stem.as_str(), e), i) {
+                    join(&mut parent, before, i);
+                }
+            }
+        }
+    }
+    // Two cues anywhere near both values, and a shared entity: pairs,
+    // through an index of the values holding each cue.
     let mut index: HashMap<(&str, &str), Vec<usize>> = HashMap::new();
     for (i, item) in items.iter().enumerate() {
         for cue in &item.cues {
             index.entry((item.kind, &cue.stem)).or_default().push(i);
         }
     }
-    let mut parent: Vec<usize> = (0..items.len()).collect();
     // Item by item, the later items it shares cues with: a pair's tally
     // lives only while its first item is looked at, so memory stays
     // linear.
-    let mut shared: HashMap<usize, (usize, bool)> = HashMap::new();
+    let mut shared: HashMap<usize, usize> = HashMap::new();
     for (a, item) in items.iter().enumerate() {
         shared.clear();
         for cue in &item.cues {
@@ -40,21 +57,12 @@ pub fn groups(items: &[Item]) -> Vec<Vec<usize>> {
             }
             let later = holders.partition_point(|&b| b <= a);
             for &b in &holders[later..] {
-                let close = cue.distance <= CLOSE
-                    && items[b]
-                        .cues
-                        .iter()
-                        .any(|c| c.stem == cue.stem && c.distance <= CLOSE);
-                let e = shared.entry(b).or_default();
-                e.0 += 1;
-                e.1 |= close;
+                *shared.entry(b).or_default() += 1;
             }
         }
-        for (&b, &(n, close)) in &shared {
-            let same_subject = !item.entities.is_disjoint(&items[b].entities);
-            if (n >= 2 || close) && same_subject {
-                let (ra, rb) = (find(&mut parent, a), find(&mut parent, b));
-                parent[ra.max(rb)] = ra.min(rb);
+        for (&b, &n) in &shared {
+            if n >= 2 && !item.entities.is_disjoint(&items[b].entities) {
+                join(&mut parent, a, b);
             }
         }
     }
@@ -69,6 +77,11 @@ pub fn groups(items: &[Item]) -> Vec<Vec<usize>> {
             sources.len() >= 2
         })
         .collect()
+}
+
+fn join(parent: &mut [usize], a: usize, b: usize) {
+    let (ra, rb) = (find(parent, a), find(parent, b));
+    parent[ra.max(rb)] = ra.min(rb);
 }
 
 fn find(p: &mut [usize], mut x: usize) -> usize {
