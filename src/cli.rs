@@ -79,8 +79,8 @@ pub enum Command {
     Explain(ExplainArgs),
     /// Create a factlint.toml, example rules and a sources.toml in DIR.
     Init(InitArgs),
-    /// Propose rule skeletons for figures, dates and quotations that
-    /// several sources state differently.
+    /// Propose facts (entities, cue words, examples that pass `factlint
+    /// test`) for figures, dates and quotations that several sources state.
     Discover(DiscoverArgs),
     /// Run a Language Server Protocol server over stdin and stdout, for
     /// editors (see docs/editors.md).
@@ -114,11 +114,12 @@ pub struct DiscoverArgs {
     #[arg(value_name = "PATH", default_value = ".")]
     pub paths: Vec<PathBuf>,
 
-    /// Write the skeletons to FILE, which must not exist yet.
+    /// Write the proposed rules to FILE, which must not exist yet.
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
 
-    /// Propose at most N skeletons: those spanning the most sources.
+    /// Propose at most N facts: those whose values disagree, then those
+    /// spanning the most sources.
     #[arg(long, value_name = "N", default_value_t = factlint::discover::DEFAULT_MAX_PROPOSALS)]
     pub max_proposals: usize,
 }

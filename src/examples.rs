@@ -46,6 +46,13 @@ pub fn run(rules: &RuleSet) -> TestRun {
     }
 }
 
+/// Whether example `example` of fact `index` passes, exactly as `factlint
+/// test` judges it: what `factlint discover` checks before it writes a
+/// proposal.
+pub fn passes(rules: &RuleSet, index: usize, example: &Example) -> bool {
+    check(rules, index, example).is_none()
+}
+
 /// `None` when the example passes, else the diagnostic saying why.
 fn check(rules: &RuleSet, index: usize, example: &Example) -> Option<Diagnostic> {
     let fact: &Fact = &rules.facts[index];

@@ -806,7 +806,7 @@ fn discover(args: DiscoverArgs, global: &GlobalArgs, files: &mut Files) -> Outco
     match &args.output {
         Some(path) => {
             factlint::atomic::create(path, text.as_bytes()).map_err(|e| output_error(path, e))?;
-            eprintln!("factlint: wrote rule skeletons to {}", display(path));
+            eprintln!("factlint: wrote proposed rules to {}", display(path));
         }
         None => emit(ColorWhen::Never, |out| out.write_all(text.as_bytes()))?,
     }

@@ -151,7 +151,7 @@ fn discover_proposes_a_bounded_number_of_bounded_skeletons() {
     let one = stdout(&one);
     assert_eq!(one.matches("\n[[fact]]\n").count(), 1, "{one}");
     assert!(
-        one.contains("proposals: the ones spanning the most sources"),
+        one.contains("proposals: those whose values disagree, then those"),
         "{one}"
     );
     // The figure all 40 sources state outranks each quotation's few labels.

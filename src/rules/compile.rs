@@ -54,6 +54,18 @@ pub fn parse_file(
             }
         },
     };
+    Some(parse_text(name, text, files, errors))
+}
+
+/// Reads rule-file text already in memory (named `name` in diagnostics),
+/// as [`parse_file`] does a file's: `factlint discover` checks the rules it
+/// proposes before it writes them.
+pub fn parse_text(
+    name: String,
+    text: std::sync::Arc<str>,
+    files: &mut Files,
+    errors: &mut Vec<Diagnostic>,
+) -> ParsedFile {
     let file = files.add(name.clone(), text.clone());
     // Syntax first; then each [[fact]] is read on its own, so a mistake in
     // one fact does not hide the mistakes in the next.
@@ -65,7 +77,12 @@ pub fn parse_file(
                 &format!("invalid TOML in {name}"),
                 &e,
             ));
-            return None;
+            return ParsedFile {
+                file,
+                facts: Vec::new(),
+                entities: Vec::new(),
+                ids: Vec::new(),
+            };
         }
     };
     let mut count = 0;
@@ -135,7 +152,7 @@ pub fn parse_file(
             "rule file `{name}` defines no facts; each fact is a [[fact]] table"
         )));
     }
-    Some(parsed)
+    parsed
 }
 
 /// The `[entity.ID]` tables of a file.

@@ -216,6 +216,30 @@ impl RuleSet {
             .iter()
             .filter_map(|path| compile::parse_file(path, files, &mut errors))
             .collect();
+        RuleSet::compile(parsed, defaults, errors)
+    }
+
+    /// Reads one rule file's text from memory, named `name` in
+    /// diagnostics: how `factlint discover` loads the rules it proposes, to
+    /// run their examples before writing them.
+    pub fn from_text(
+        name: &str,
+        text: &str,
+        defaults: &Defaults,
+        files: &mut Files,
+    ) -> Result<RuleSet, Vec<Diagnostic>> {
+        let mut errors = Vec::new();
+        let parsed = compile::parse_text(name.to_string(), text.into(), files, &mut errors);
+        RuleSet::compile(vec![parsed], defaults, errors)
+    }
+
+    /// Entities, then facts, of parsed rule files; any error in `errors`
+    /// or found here fails the whole set.
+    fn compile(
+        parsed: Vec<compile::ParsedFile>,
+        defaults: &Defaults,
+        mut errors: Vec<Diagnostic>,
+    ) -> Result<RuleSet, Vec<Diagnostic>> {
         // Entities first: every file's facts may name every file's entities.
         let mut table = shape::EntityTable::new();
         let mut raw_facts = Vec::new();
