@@ -18,6 +18,7 @@ pub mod measure;
 pub mod money;
 mod number;
 pub mod quantity;
+pub mod temperature;
 pub mod title;
 pub mod wordings;
 
@@ -53,6 +54,17 @@ pub enum Kind {
     Speed,
     /// Masses, converted to kilograms.
     Mass,
+    /// Areas, converted to square metres.
+    Area,
+    /// Volumes, converted to litres.
+    Volume,
+    /// Temperatures, converted affinely to degrees Celsius.
+    Temperature,
+    /// Shares in percent: "15%", "15 per cent".
+    Percent,
+    /// Differences of percentages: "2 percentage points", "75 basis
+    /// points"; never compared with percent.
+    Points,
 }
 
 impl Kind {
@@ -70,6 +82,11 @@ impl Kind {
         (Kind::Length, &["length", "distance"]),
         (Kind::Speed, &["speed"]),
         (Kind::Mass, &["mass", "weight"]),
+        (Kind::Area, &["area"]),
+        (Kind::Volume, &["volume"]),
+        (Kind::Temperature, &["temperature"]),
+        (Kind::Percent, &["percent", "percentage"]),
+        (Kind::Points, &["percentage-points", "points"]),
     ];
 
     pub fn from_name(name: &str) -> Option<Kind> {
@@ -100,7 +117,9 @@ pub enum Value {
     Title(Title),
     /// The name of the category a choice rule mapped the words to.
     Choice(String),
-    /// A length, speed or mass, as written and in its base unit.
+    /// A length, speed, mass, area, volume, temperature, percentage or
+    /// percentage-point difference,
+    /// as written and in its base unit.
     Measure(measure::Measure),
 }
 
@@ -248,6 +267,11 @@ pub fn pattern(kind: Kind) -> &'static str {
         Kind::Length => &measure::LENGTH_PATTERN,
         Kind::Speed => &measure::SPEED_PATTERN,
         Kind::Mass => &measure::MASS_PATTERN,
+        Kind::Area => &measure::AREA_PATTERN,
+        Kind::Volume => &measure::VOLUME_PATTERN,
+        Kind::Temperature => &temperature::PATTERN,
+        Kind::Percent => &measure::PERCENT_PATTERN,
+        Kind::Points => &measure::POINTS_PATTERN,
     }
 }
 
@@ -319,6 +343,11 @@ pub fn read(
         Kind::Length => Value::Measure(measure::parse(text, measure::Dimension::Length)?),
         Kind::Speed => Value::Measure(measure::parse(text, measure::Dimension::Speed)?),
         Kind::Mass => Value::Measure(measure::parse(text, measure::Dimension::Mass)?),
+        Kind::Area => Value::Measure(measure::parse(text, measure::Dimension::Area)?),
+        Kind::Volume => Value::Measure(measure::parse(text, measure::Dimension::Volume)?),
+        Kind::Temperature => return temperature::parse(text),
+        Kind::Percent => Value::Measure(measure::parse(text, measure::Dimension::Percent)?),
+        Kind::Points => Value::Measure(measure::parse(text, measure::Dimension::Points)?),
     };
     Ok(Reading::Value(value))
 }
