@@ -1,6 +1,6 @@
 //! End to end: quantities with units that outlets convert differently
 //! (issue 15) — percentages kept apart from percentage points, areas and
-//! temperatures converted — as a run reports them: conflicts only where
+//! temperatures converted, times of day compared across zones — as a run reports them: conflicts only where
 //! the converted values cannot both be true, unreadable claims that name
 //! the kind that would read them, and JSON with the base unit and
 //! interval.
@@ -22,6 +22,12 @@ kind = "area"
 patterns = ['site of {value}']
 
 [[fact]]
+id = "struck"
+description = "when the quake struck"
+kind = "time"
+patterns = ['struck at {value}']
+
+[[fact]]
 id = "high"
 description = "the day's high"
 kind = "temperature"
@@ -38,15 +44,15 @@ fn story() -> tempfile::TempDir {
         ("rules/r.toml", RULES.as_bytes()),
         (
             "corpus/a.txt",
-            "Turnout was 15.2%. The site of 50 acres saw a high of 104F.".as_bytes(),
+            "Turnout was 15.2%. The site of 50 acres saw a high of 104F. It struck at 4:10 a.m. EDT.".as_bytes(),
         ),
         (
             "corpus/b.txt",
-            "Turnout was 15 per cent. The site of 25 hectares saw a high of 40C.".as_bytes(),
+            "Turnout was 15 per cent. The site of 25 hectares saw a high of 40C. It struck at 0810 GMT.".as_bytes(),
         ),
         (
             "corpus/c.txt",
-            "Turnout of 2 percentage points. The site of 202,000 square metres saw a high of 40 degrees."
+            "Turnout of 2 percentage points. The site of 202,000 square metres saw a high of 40 degrees. It struck at 4:10 a.m. IST."
                 .as_bytes(),
         ),
     ])
@@ -82,9 +88,19 @@ fn converted_values_agree_and_percentage_points_are_not_percent() {
     assert_eq!(f["interval"]["lo"], 40.0);
     let degrees = by_text("40 degrees");
     assert!(degrees["unresolved"].is_string(), "{degrees:#}");
+    assert_eq!(by_text("4:10 a.m. EDT")["value"], "04:10 EDT");
+    assert_eq!(by_text("0810 GMT")["value"], "08:10 GMT");
+    let ist = by_text("4:10 a.m. IST");
+    assert!(
+        ist["unresolved"]
+            .as_str()
+            .is_some_and(|w| w.contains("several zones")),
+        "{ist:#}"
+    );
 }
 
-/// 15.2% and 15 per cent agree (precision); 104F is 40C; 50 acres
+/// 15.2% and 15 per cent agree (precision); 104F is 40C; 4:10 a.m. EDT
+/// is 0810 GMT; 50 acres
 /// (20.2 ha) and 202,000 m² agree, and 25 ha does not.
 #[test]
 fn only_the_site_is_in_conflict() {

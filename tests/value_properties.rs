@@ -77,6 +77,13 @@ fn written(kind: Kind) -> BoxedStrategy<String> {
         Kind::Temperature => (n, prop::sample::select(vec!["F", "°C", " degrees Celsius"]))
             .prop_map(|(n, u)| format!("{n}{u}"))
             .boxed(),
+        Kind::Time => (
+            1u32..13,
+            0u32..60,
+            prop::sample::select(vec!["a.m.", "pm", "am EDT"]),
+        )
+            .prop_map(|(h, m, z)| format!("{h}:{m:02} {z}"))
+            .boxed(),
         Kind::Percent => (n, prop::sample::select(vec!["%", " percent", " per cent"]))
             .prop_map(|(n, u)| format!("{n}{u}"))
             .boxed(),

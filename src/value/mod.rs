@@ -10,6 +10,7 @@
 //! per kind: are these two values [`compatible`](Value::compatible)?
 
 pub mod choice;
+pub mod clock;
 pub mod count;
 pub mod date;
 pub mod duration;
@@ -60,6 +61,8 @@ pub enum Kind {
     Volume,
     /// Temperatures, converted affinely to degrees Celsius.
     Temperature,
+    /// Times of day, with an optional zone: "4:10 a.m. EDT", "noon".
+    Time,
     /// Shares in percent: "15%", "15 per cent".
     Percent,
     /// Differences of percentages: "2 percentage points", "75 basis
@@ -85,6 +88,7 @@ impl Kind {
         (Kind::Area, &["area"]),
         (Kind::Volume, &["volume"]),
         (Kind::Temperature, &["temperature"]),
+        (Kind::Time, &["time", "time-of-day"]),
         (Kind::Percent, &["percent", "percentage"]),
         (Kind::Points, &["percentage-points", "points"]),
     ];
@@ -121,6 +125,8 @@ pub enum Value {
     /// percentage-point difference,
     /// as written and in its base unit.
     Measure(measure::Measure),
+    /// A time of day, at the precision written, in its zone if written.
+    Clock(clock::Clock),
 }
 
 /// What a normaliser needs to know about the source a claim comes from.
@@ -156,6 +162,7 @@ impl Value {
             (Value::Title(a), Value::Title(b)) => a.matches(b, tol.similarity),
             (Value::Choice(a), Value::Choice(b)) => a == b,
             (Value::Measure(a), Value::Measure(b)) => a.compatible(b, tol.hedge(), tol.relative),
+            (Value::Clock(a), Value::Clock(b)) => a.compatible(b),
             _ => false,
         }
     }
@@ -247,6 +254,7 @@ impl fmt::Display for Value {
             Value::Title(t) => t.fmt(f),
             Value::Choice(c) => f.write_str(c),
             Value::Measure(m) => m.fmt(f),
+            Value::Clock(c) => c.fmt(f),
         }
     }
 }
@@ -270,6 +278,7 @@ pub fn pattern(kind: Kind) -> &'static str {
         Kind::Area => &measure::AREA_PATTERN,
         Kind::Volume => &measure::VOLUME_PATTERN,
         Kind::Temperature => &temperature::PATTERN,
+        Kind::Time => &clock::PATTERN,
         Kind::Percent => &measure::PERCENT_PATTERN,
         Kind::Points => &measure::POINTS_PATTERN,
     }
@@ -346,6 +355,7 @@ pub fn read(
         Kind::Area => Value::Measure(measure::parse(text, measure::Dimension::Area)?),
         Kind::Volume => Value::Measure(measure::parse(text, measure::Dimension::Volume)?),
         Kind::Temperature => return temperature::parse(text),
+        Kind::Time => return clock::parse(text),
         Kind::Percent => Value::Measure(measure::parse(text, measure::Dimension::Percent)?),
         Kind::Points => Value::Measure(measure::parse(text, measure::Dimension::Points)?),
     };

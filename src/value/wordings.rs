@@ -385,6 +385,44 @@ pub const TEMPERATURE: &[Wording] = rows![
     "nearly 100F" => "unresolved",
 ];
 
+pub const TIME: &[Wording] = rows![
+    "4:10 a.m." => "04:10",
+    "4:10 am" => "04:10",
+    "4:10am" => "04:10",
+    "4:10 AM" => "04:10",
+    "4:10 a.m. EDT" => "04:10 EDT",
+    "4:10am (EDT)" => "04:10 EDT",
+    "7.45 pm" => "19:45",
+    "7.45pm GMT" => "19:45 GMT",
+    "9:15pm JST" => "21:15 JST",
+    "4 a.m." => "04:00 to 05:00",
+    "4pm" => "16:00 to 17:00",
+    "2 p.m. ET" => "14:00 to 15:00 ET",
+    "16:10" => "16:10",
+    "04:10" => "04:10",
+    "10:24:59" => "unresolved",
+    "22:24:59" => "22:24:59",
+    "10:24:59 p.m." => "22:24:59",
+    "0410 GMT" => "04:10 GMT",
+    "0410 local time" => "04:10",
+    "2350 hours" => "23:50",
+    "2350 GMT" => "23:50 GMT",
+    "1800 UTC" => "18:00 UTC",
+    "noon" => "12:00",
+    "12 noon" => "12:00",
+    "midnight" => "00:00",
+    "12:30 a.m." => "00:30",
+    "12 p.m." => "12:00 to 13:00",
+    "shortly before 4:15 am" => "04:00 to 04:15",
+    "just after 4 p.m." => "16:00 to 17:15",
+    "shortly after midnight" => "00:00 to 00:16",
+    "around 7:30 p.m." => "19:15 to 19:46",
+    "about 11 a.m. BST" => "10:45 to 12:15 BST",
+    "4:10 a.m. IST" => "unresolved",
+    "3 p.m. CST" => "unresolved",
+    "4:10" => "unresolved",
+];
+
 pub const PERCENT: &[Wording] = rows![
     "15%" => "15%",
     "15 percent" => "15%",
@@ -557,6 +595,23 @@ pub static TABLES: &[Table] = &[
             "-5 to -10C": "a range or bound below zero is not read yet",
             "30C to 90F": "a range in two scales",
             "hot": "no number",
+        ],
+    },
+    Table {
+        kind: Kind::Time,
+        summary: "A time of day at the precision written (\"4 a.m.\" is the whole \
+                  hour), in its zone if one is written; compared on the clock within a \
+                  zone or without one, in UTC between zones with one offset. A zone \
+                  against none, or \"ET\" (its offset depends on the date), never \
+                  conflicts. \"Around\" and \"shortly before/after\" reach 15 minutes.",
+        published: None,
+        wordings: TIME,
+        unread: unread![
+            "2023": "four digits without \"hours\" or a zone are a year",
+            "7.45": "no a.m. or p.m. after a dotted time",
+            "13 p.m.": "not an hour of a 12-hour clock",
+            "4:75 a.m.": "minutes past 59",
+            "teatime": "no time",
         ],
     },
     Table {
