@@ -363,15 +363,23 @@ const UNITS: &[Unit] = &[
 /// ending in a letter must end a word ("m" is not the start of "more"); a
 /// symbol such as "%" needs no boundary after it.
 fn names(dimension: Dimension) -> String {
-    let mut all: Vec<&str> = UNITS
-        .iter()
-        .filter(|u| u.dimension == dimension)
-        .flat_map(|u| u.names.iter().copied())
-        .collect();
+    alternation(
+        UNITS
+            .iter()
+            .filter(|u| u.dimension == dimension)
+            .flat_map(|u| u.names.iter().copied()),
+        r"[\s-]+",
+    )
+}
+
+/// Unit names as a regex alternation, longest first, `space` standing
+/// for the space between the words of a name.
+pub(super) fn alternation<'a>(names: impl Iterator<Item = &'a str>, space: &str) -> String {
+    let mut all: Vec<&str> = names.collect();
     all.sort_by_key(|n| std::cmp::Reverse(n.len()));
     all.iter()
         .map(|n| {
-            let name = regex::escape(n).replace(' ', r"[\s-]+");
+            let name = regex::escape(n).replace(' ', space);
             if n.ends_with(|c: char| c.is_ascii_alphanumeric()) {
                 format!(r"{name}(?-u:\b)")
             } else {

@@ -14,7 +14,7 @@
 //! a scale whose zero is arbitrary ("about 0C" would have no width).
 
 use super::interval::Interval;
-use super::measure::{Dimension, Measure};
+use super::measure::{self, Dimension, Measure};
 use super::number::{self, Qualifier};
 use super::quantity::Quantity;
 use super::Reading;
@@ -72,28 +72,13 @@ const SCALES: &[Scale] = &[
 /// "degrees" alone: a temperature whose scale is not written.
 const NO_SCALE: &[&str] = &["degrees", "degree", "°", "º"];
 
-fn alternation(names: impl Iterator<Item = &'static str>) -> String {
-    let mut all: Vec<&str> = names.collect();
-    all.sort_by_key(|n| std::cmp::Reverse(n.len()));
-    all.iter()
-        .map(|n| {
-            let name = regex::escape(n).replace(' ', r"\s*");
-            if n.ends_with(|c: char| c.is_ascii_alphanumeric()) {
-                format!(r"{name}(?-u:\b)")
-            } else {
-                name
-            }
-        })
-        .collect::<Vec<_>>()
-        .join("|")
-}
-
 fn all_names() -> String {
-    alternation(
+    measure::alternation(
         SCALES
             .iter()
             .flat_map(|s| s.names.iter().copied())
             .chain(NO_SCALE.iter().copied()),
+        r"\s*",
     )
 }
 
