@@ -62,6 +62,37 @@ fn written(kind: Kind) -> BoxedStrategy<String> {
         Kind::Mass => (n, prop::sample::select(vec!["kg", "tonnes", "pounds"]))
             .prop_map(|(n, u)| format!("{n} {u}"))
             .boxed(),
+        Kind::Area => (
+            n,
+            prop::sample::select(vec!["square feet", "acres", "hectares", "sq km"]),
+        )
+            .prop_map(|(n, u)| format!("{n} {u}"))
+            .boxed(),
+        Kind::Volume => (
+            n,
+            prop::sample::select(vec!["litres", "gallons", "barrels", "cubic metres"]),
+        )
+            .prop_map(|(n, u)| format!("{n} {u}"))
+            .boxed(),
+        Kind::Temperature => (n, prop::sample::select(vec!["F", "°C", " degrees Celsius"]))
+            .prop_map(|(n, u)| format!("{n}{u}"))
+            .boxed(),
+        Kind::Time => (
+            1u32..13,
+            0u32..60,
+            prop::sample::select(vec!["a.m.", "pm", "am EDT"]),
+        )
+            .prop_map(|(h, m, z)| format!("{h}:{m:02} {z}"))
+            .boxed(),
+        Kind::Percent => (n, prop::sample::select(vec!["%", " percent", " per cent"]))
+            .prop_map(|(n, u)| format!("{n}{u}"))
+            .boxed(),
+        Kind::Points => (
+            n,
+            prop::sample::select(vec!["percentage points", "basis points", "pp"]),
+        )
+            .prop_map(|(n, u)| format!("{n} {u}"))
+            .boxed(),
         Kind::Title | Kind::Choice => {
             prop::sample::select(vec!["chief executive", "co-founder", "chairman"])
                 .prop_map(String::from)

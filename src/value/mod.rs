@@ -10,6 +10,7 @@
 //! per kind: are these two values [`compatible`](Value::compatible)?
 
 pub mod choice;
+pub mod clock;
 pub mod count;
 pub mod date;
 pub mod duration;
@@ -18,6 +19,7 @@ pub mod measure;
 pub mod money;
 mod number;
 pub mod quantity;
+pub mod temperature;
 pub mod title;
 pub mod wordings;
 
@@ -53,6 +55,19 @@ pub enum Kind {
     Speed,
     /// Masses, converted to kilograms.
     Mass,
+    /// Areas, converted to square metres.
+    Area,
+    /// Volumes, converted to litres.
+    Volume,
+    /// Temperatures, converted affinely to degrees Celsius.
+    Temperature,
+    /// Times of day, with an optional zone: "4:10 a.m. EDT", "noon".
+    Time,
+    /// Shares in percent: "15%", "15 per cent".
+    Percent,
+    /// Differences of percentages: "2 percentage points", "75 basis
+    /// points"; never compared with percent.
+    Points,
 }
 
 impl Kind {
@@ -70,6 +85,12 @@ impl Kind {
         (Kind::Length, &["length", "distance"]),
         (Kind::Speed, &["speed"]),
         (Kind::Mass, &["mass", "weight"]),
+        (Kind::Area, &["area"]),
+        (Kind::Volume, &["volume"]),
+        (Kind::Temperature, &["temperature"]),
+        (Kind::Time, &["time", "time-of-day"]),
+        (Kind::Percent, &["percent", "percentage"]),
+        (Kind::Points, &["percentage-points", "points"]),
     ];
 
     pub fn from_name(name: &str) -> Option<Kind> {
@@ -100,8 +121,12 @@ pub enum Value {
     Title(Title),
     /// The name of the category a choice rule mapped the words to.
     Choice(String),
-    /// A length, speed or mass, as written and in its base unit.
+    /// A length, speed, mass, area, volume, temperature, percentage or
+    /// percentage-point difference,
+    /// as written and in its base unit.
     Measure(measure::Measure),
+    /// A time of day, at the precision written, in its zone if written.
+    Clock(clock::Clock),
 }
 
 /// What a normaliser needs to know about the source a claim comes from.
@@ -137,6 +162,7 @@ impl Value {
             (Value::Title(a), Value::Title(b)) => a.matches_with(b, tol.similarity, &tol.synonyms),
             (Value::Choice(a), Value::Choice(b)) => a == b,
             (Value::Measure(a), Value::Measure(b)) => a.compatible(b, tol.hedge(), tol.relative),
+            (Value::Clock(a), Value::Clock(b)) => a.compatible(b),
             _ => false,
         }
     }
@@ -231,6 +257,7 @@ impl fmt::Display for Value {
             Value::Title(t) => t.fmt(f),
             Value::Choice(c) => f.write_str(c),
             Value::Measure(m) => m.fmt(f),
+            Value::Clock(c) => c.fmt(f),
         }
     }
 }
@@ -251,6 +278,12 @@ pub fn pattern(kind: Kind) -> &'static str {
         Kind::Length => &measure::LENGTH_PATTERN,
         Kind::Speed => &measure::SPEED_PATTERN,
         Kind::Mass => &measure::MASS_PATTERN,
+        Kind::Area => &measure::AREA_PATTERN,
+        Kind::Volume => &measure::VOLUME_PATTERN,
+        Kind::Temperature => &temperature::PATTERN,
+        Kind::Time => &clock::PATTERN,
+        Kind::Percent => &measure::PERCENT_PATTERN,
+        Kind::Points => &measure::POINTS_PATTERN,
     }
 }
 
@@ -322,6 +355,12 @@ pub fn read(
         Kind::Length => Value::Measure(measure::parse(text, measure::Dimension::Length)?),
         Kind::Speed => Value::Measure(measure::parse(text, measure::Dimension::Speed)?),
         Kind::Mass => Value::Measure(measure::parse(text, measure::Dimension::Mass)?),
+        Kind::Area => Value::Measure(measure::parse(text, measure::Dimension::Area)?),
+        Kind::Volume => Value::Measure(measure::parse(text, measure::Dimension::Volume)?),
+        Kind::Temperature => return temperature::parse(text),
+        Kind::Time => return clock::parse(text),
+        Kind::Percent => Value::Measure(measure::parse(text, measure::Dimension::Percent)?),
+        Kind::Points => Value::Measure(measure::parse(text, measure::Dimension::Points)?),
     };
     Ok(Reading::Value(value))
 }

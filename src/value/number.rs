@@ -129,6 +129,17 @@ pub const VAGUE_PATTERN: &str = r"(?:(?-u:\b)(?:(?:hundreds|tens|dozens) of\s+)?
 /// an empty string): what `{value}` matches for counts and, with a unit
 /// after it, for money and durations.
 pub fn amount_pattern(unit: &str) -> String {
+    amount_around(unit, "")
+}
+
+/// [`amount_pattern`] for a unit written after the number (the caller
+/// appends it): a range's first number may carry it too, "10% to 15%",
+/// "between 2 km and 3 km"; `after` is the optional unit's regex.
+pub fn amount_pattern_with_unit_after(after: &str) -> String {
+    amount_around("", &format!("(?:{after})?"))
+}
+
+fn amount_around(unit: &str, after: &str) -> String {
     let one = format!(
         "{unit}(?:{DIGITS_PATTERN}|{}){MAGNITUDE_PATTERN}",
         *WORDS_PATTERN
@@ -143,7 +154,7 @@ pub fn amount_pattern(unit: &str) -> String {
         )
     };
     format!(
-        r"(?:(?-u:\b)between\s+{one}\s+and\s+{second}|(?-u:\b)from\s+{one}\s+to\s+{second}|{}(?:{VAGUE_PATTERN}{MAGNITUDE_PATTERN}|{one}(?:\s*[-–—]\s*{second}|\s+to\s+{second})?{SUFFIX_PATTERN}))",
+        r"(?:(?-u:\b)between\s+{one}{after}\s+and\s+{second}|(?-u:\b)from\s+{one}{after}\s+to\s+{second}|{}(?:{VAGUE_PATTERN}{MAGNITUDE_PATTERN}|{one}(?:{after}(?:\s*[-–—]\s*|\s+to\s+){second})?{SUFFIX_PATTERN}))",
         *QUALIFIER_PATTERN
     )
 }
