@@ -10,7 +10,8 @@
 //! quoting the same filing at length are not copying each other.
 //!
 //! Candidate pairs come from MinHash signatures with locality-sensitive
-//! banding, so the work grows with the number of articles, not its square;
+//! banding, each member of a bucket paired with a bounded number of the
+//! next, so the work grows with the number of articles, not its square;
 //! each candidate pair is then measured exactly. Copies are joined into
 //! groups (a copy of a copy is in the same group).
 
@@ -33,6 +34,10 @@ const MIN_SHINGLES: usize = 20;
 /// MinHash signature: `BANDS` bands of `ROWS` hashes.
 const BANDS: usize = 32;
 const ROWS: usize = 2;
+/// How many later members of a MinHash bucket each member is measured
+/// against: all of them in the buckets of real stories (tens of
+/// articles), a bounded number in a corpus of thousands of near-copies.
+const BUCKET_WINDOW: usize = 64;
 
 static WORD: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"[\p{L}\p{N}]+").unwrap());
 
@@ -169,8 +174,13 @@ fn candidates(shingled: &[Shingles]) -> BTreeSet<(usize, usize)> {
     }
     let mut pairs = BTreeSet::new();
     for members in buckets.values() {
+        // Each member is paired with the next `BUCKET_WINDOW` of its
+        // bucket (all of them in a bucket that small): a story that many
+        // outlets ran fills one bucket, and all its pairs would be
+        // quadratic. Copies stay joined through their neighbours, since
+        // groups are joined transitively.
         for (i, &a) in members.iter().enumerate() {
-            for &b in &members[i + 1..] {
+            for &b in members[i + 1..].iter().take(BUCKET_WINDOW) {
                 pairs.insert((a.min(b), a.max(b)));
             }
         }
