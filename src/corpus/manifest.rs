@@ -26,6 +26,8 @@ struct RawMeta {
     published: Option<Spanned<String>>,
     /// "month-first" (US: 04/03/2024 is 3 April) or "day-first" (UK).
     date_order: Option<Spanned<String>>,
+    /// "1,234.5" (English), "1.234,5" or "1 234,5".
+    number_format: Option<Spanned<String>>,
     note: Option<String>,
     #[serde(default)]
     accept: Vec<Spanned<RawAccept>>,
@@ -125,6 +127,21 @@ impl Manifest {
                 }
                 order
             });
+            let number_format = raw.number_format.as_ref().and_then(|f| {
+                let format = crate::value::NumberFormat::from_name(f.get_ref());
+                if format.is_none() {
+                    errors.push(files::error_at(
+                        file,
+                        f.span(),
+                        format!("invalid `number_format` for `{source}` in {name}"),
+                        format!(
+                            "expected one of: {}",
+                            crate::value::NumberFormat::names_quoted()
+                        ),
+                    ));
+                }
+                format
+            });
             let mut accept = Vec::new();
             for a in raw.accept {
                 let span = a.span();
@@ -156,6 +173,7 @@ impl Manifest {
                 published,
                 published_text: raw.published.map(|p| p.into_inner()),
                 date_order,
+                number_format,
                 note: raw.note,
                 author: None,
                 headline: None,

@@ -750,6 +750,7 @@ mod tests {
             let ctx = super::super::Context {
                 published: None,
                 date_order: order,
+                ..Default::default()
             };
             match parse_in(text, ctx).unwrap() {
                 Reading::Value(Value::Date(d)) => d.to_string(),
