@@ -322,7 +322,7 @@ impl Config {
             }
         }
         if let Some(p) = raw.story.as_ref().and_then(|s| s.published.as_ref()) {
-            match crate::value::DateSpan::parse_iso(p.get_ref()) {
+            match crate::value::DateSpan::parse_published(p.get_ref()) {
                 Ok(d) => {
                     self.story_published = Some(d);
                     note("story.published", p.span());
@@ -331,7 +331,7 @@ impl Config {
                     file,
                     p.span(),
                     "invalid `published` in [story]",
-                    format!("{why}; write YYYY-MM-DD, YYYY-MM, YYYY, or a range START/END"),
+                    format!("{why}; write YYYY-MM-DD (optionally with a time and zone, YYYY-MM-DDTHH:MM-04:00), YYYY-MM, YYYY, or a range START/END"),
                 )),
             }
         }

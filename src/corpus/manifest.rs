@@ -98,7 +98,7 @@ impl Manifest {
             let published =
                 raw.published
                     .as_ref()
-                    .and_then(|p| match DateSpan::parse_iso(p.get_ref()) {
+                    .and_then(|p| match DateSpan::parse_published(p.get_ref()) {
                         Ok(d) => Some(d),
                         Err(why) => {
                             errors.push(files::error_at(
@@ -106,7 +106,7 @@ impl Manifest {
                                 p.span(),
                                 format!("invalid publication date for `{source}` in {name}"),
                                 format!(
-                                    "{why}; write YYYY-MM-DD, YYYY-MM, YYYY, or a range START/END"
+                                    "{why}; write YYYY-MM-DD (optionally with a time and zone, YYYY-MM-DDTHH:MM-04:00), YYYY-MM, YYYY, or a range START/END"
                                 ),
                             ));
                             None
