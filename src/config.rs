@@ -67,6 +67,9 @@ struct RawStory {
     /// When the story ran (a date, month, year or START/END range): the
     /// publication date of every source whose manifest gives none.
     published: Option<Spanned<String>>,
+    /// How the story's articles write numbers: "1,234.5" (English, the
+    /// default), "1.234,5" or "1 234,5".
+    number_format: Option<Spanned<String>>,
 }
 
 #[derive(Deserialize)]
@@ -116,6 +119,8 @@ pub struct Config {
     pub inputs: crate::corpus::Inputs,
     /// `[story] published`: the publication date of sources that give none.
     pub story_published: Option<crate::value::DateSpan>,
+    /// `[story] number_format`: how sources that do not say write numbers.
+    pub story_number_format: Option<crate::value::NumberFormat>,
     /// Where each setting not at its built-in default comes from, by
     /// `table.key`.
     origins: std::collections::BTreeMap<String, Origin>,
@@ -150,6 +155,7 @@ impl Config {
             figures: Default::default(),
             inputs: Default::default(),
             story_published: None,
+            story_number_format: None,
             origins: Default::default(),
         };
         if let Some((path, _)) = &file {
@@ -316,7 +322,7 @@ impl Config {
             }
         }
         if let Some(p) = raw.story.as_ref().and_then(|s| s.published.as_ref()) {
-            match crate::value::DateSpan::parse_iso(p.get_ref()) {
+            match crate::value::DateSpan::parse_published(p.get_ref()) {
                 Ok(d) => {
                     self.story_published = Some(d);
                     note("story.published", p.span());
@@ -325,7 +331,24 @@ impl Config {
                     file,
                     p.span(),
                     "invalid `published` in [story]",
-                    format!("{why}; write YYYY-MM-DD, YYYY-MM, YYYY, or a range START/END"),
+                    format!("{why}; write YYYY-MM-DD (optionally with a time and zone, YYYY-MM-DDTHH:MM-04:00), YYYY-MM, YYYY, or a range START/END"),
+                )),
+            }
+        }
+        if let Some(f) = raw.story.as_ref().and_then(|s| s.number_format.as_ref()) {
+            match crate::value::NumberFormat::from_name(f.get_ref()) {
+                Some(format) => {
+                    self.story_number_format = Some(format);
+                    note("story.number_format", f.span());
+                }
+                None => errors.push(files::error_at(
+                    file,
+                    f.span(),
+                    "invalid `number_format` in [story]",
+                    format!(
+                        "expected one of: {}",
+                        crate::value::NumberFormat::names_quoted()
+                    ),
                 )),
             }
         }
@@ -588,13 +611,23 @@ impl Config {
                 line(&mut out, "hedge", kind.name(), w.to_string());
             }
         }
-        if let Some(p) = &self.story_published {
+        if self.story_published.is_some() || self.story_number_format.is_some() {
             out.push_str("\n[story]\n");
+        }
+        if let Some(p) = &self.story_published {
             line(
                 &mut out,
                 "story",
                 "published",
                 format!("{:?}", p.to_string()),
+            );
+        }
+        if let Some(f) = self.story_number_format {
+            line(
+                &mut out,
+                "story",
+                "number_format",
+                format!("{:?}", f.name()),
             );
         }
         out

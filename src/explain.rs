@@ -239,6 +239,7 @@ fn near_misses(out: &mut String, rules: &RuleSet, index: usize, files: &Files, c
         let ctx = crate::value::Context {
             published: source.meta.published.as_ref(),
             date_order: source.meta.date_order,
+            number_format: source.meta.number_format.unwrap_or_default(),
         };
         let (_, misses, unplaced) =
             crate::extract::find_one(rules, index, &source.plain, ctx, true);

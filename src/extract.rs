@@ -84,6 +84,7 @@ pub fn extract_all(rules: &RuleSet, corpus: &Corpus) -> Extraction {
             let ctx = Context {
                 published: source.meta.published.as_ref(),
                 date_order: source.meta.date_order,
+                number_format: source.meta.number_format.unwrap_or_default(),
             };
             let scan = rules
                 .matcher

@@ -135,6 +135,10 @@ pub fn check_in_stages(
             if s.meta.published.is_none() {
                 s.meta.published.clone_from(&config.story_published);
             }
+            // And write numbers as the story does, unless they say.
+            if s.meta.number_format.is_none() {
+                s.meta.number_format = config.story_number_format;
+            }
         }
         c
     });

@@ -26,6 +26,8 @@ struct RawMeta {
     published: Option<Spanned<String>>,
     /// "month-first" (US: 04/03/2024 is 3 April) or "day-first" (UK).
     date_order: Option<Spanned<String>>,
+    /// "1,234.5" (English), "1.234,5" or "1 234,5".
+    number_format: Option<Spanned<String>>,
     note: Option<String>,
     #[serde(default)]
     accept: Vec<Spanned<RawAccept>>,
@@ -96,7 +98,7 @@ impl Manifest {
             let published =
                 raw.published
                     .as_ref()
-                    .and_then(|p| match DateSpan::parse_iso(p.get_ref()) {
+                    .and_then(|p| match DateSpan::parse_published(p.get_ref()) {
                         Ok(d) => Some(d),
                         Err(why) => {
                             errors.push(files::error_at(
@@ -104,7 +106,7 @@ impl Manifest {
                                 p.span(),
                                 format!("invalid publication date for `{source}` in {name}"),
                                 format!(
-                                    "{why}; write YYYY-MM-DD, YYYY-MM, YYYY, or a range START/END"
+                                    "{why}; write YYYY-MM-DD (optionally with a time and zone, YYYY-MM-DDTHH:MM-04:00), YYYY-MM, YYYY, or a range START/END"
                                 ),
                             ));
                             None
@@ -124,6 +126,21 @@ impl Manifest {
                     ));
                 }
                 order
+            });
+            let number_format = raw.number_format.as_ref().and_then(|f| {
+                let format = crate::value::NumberFormat::from_name(f.get_ref());
+                if format.is_none() {
+                    errors.push(files::error_at(
+                        file,
+                        f.span(),
+                        format!("invalid `number_format` for `{source}` in {name}"),
+                        format!(
+                            "expected one of: {}",
+                            crate::value::NumberFormat::names_quoted()
+                        ),
+                    ));
+                }
+                format
             });
             let mut accept = Vec::new();
             for a in raw.accept {
@@ -156,6 +173,7 @@ impl Manifest {
                 published,
                 published_text: raw.published.map(|p| p.into_inner()),
                 date_order,
+                number_format,
                 note: raw.note,
                 author: None,
                 headline: None,

@@ -148,6 +148,9 @@ pub struct SourceMeta {
     pub published_text: Option<String>,
     /// How the source writes all-numeric dates, when the manifest says.
     pub date_order: Option<crate::value::DateOrder>,
+    /// How the source writes numbers ("1.234,5"), when the manifest or the
+    /// story says.
+    pub number_format: Option<crate::value::NumberFormat>,
     pub note: Option<String>,
     /// From the page's own metadata; not compared, shown to help tell
     /// sources apart.

@@ -127,6 +127,50 @@ impl DateSpan {
         DateSpan { start, end }
     }
 
+    /// A publication date as sources.toml and `[story]` write it: anything
+    /// [`DateSpan::parse_iso`] reads, or one day with a time and zone,
+    /// `2024-04-03T09:30-04:00` (seconds optional, `Z` for UTC), as a
+    /// page's own metadata gives it. The day is the one written, the
+    /// outlet's own, which is the day its "yesterday" counts from; the time
+    /// must be valid and carry a zone (a bare time would be guessed) and is
+    /// kept as written.
+    pub fn parse_published(s: &str) -> Result<DateSpan, String> {
+        let Some((day, time)) = s.trim().split_once('T') else {
+            return DateSpan::parse_iso(s);
+        };
+        let bad = |why: &str| format!("`{s}` {why}");
+        if day.len() != 10 || day.contains('/') {
+            return Err(bad("is not a day with a time"));
+        }
+        let (clock, zone) = match time.strip_suffix('Z') {
+            Some(clock) => (clock, None),
+            None => match time.rfind(['+', '-']) {
+                Some(at) => (&time[..at], Some(&time[at..])),
+                None => {
+                    return Err(bad(
+                        "has a time without a zone; add `Z` or an offset such as `-04:00`",
+                    ))
+                }
+            },
+        };
+        let clock_ok = chrono::NaiveTime::parse_from_str(clock, "%H:%M").is_ok()
+            || chrono::NaiveTime::parse_from_str(clock, "%H:%M:%S").is_ok();
+        let zone_ok = zone.is_none_or(|z| {
+            let b = z.as_bytes();
+            z.len() == 6
+                && b[3] == b':'
+                && z[1..3].parse::<u32>().is_ok_and(|h| h <= 14)
+                && z[4..6].parse::<u32>().is_ok_and(|m| m < 60)
+                && b[1..3].iter().chain(&b[4..6]).all(u8::is_ascii_digit)
+        });
+        if !clock_ok || !zone_ok {
+            return Err(bad(
+                "has no valid time and zone (HH:MM, then `Z` or ±HH:MM)",
+            ));
+        }
+        DateSpan::parse_iso(day)
+    }
+
     /// A publication date from a manifest: `2024`, `2024-04`, `2024-04-03`,
     /// or an ISO 8601 interval of those, `2024-04-01/2024-04-07`.
     pub fn parse_iso(s: &str) -> Result<DateSpan, String> {
@@ -750,6 +794,7 @@ mod tests {
             let ctx = super::super::Context {
                 published: None,
                 date_order: order,
+                ..Default::default()
             };
             match parse_in(text, ctx).unwrap() {
                 Reading::Value(Value::Date(d)) => d.to_string(),
@@ -845,6 +890,31 @@ mod tests {
             assert!(DateSpan::parse_iso(s).is_err(), "{s:?}");
         }
         assert_eq!(span("2024-04-01/2024-04").to_string(), "2024-04");
+    }
+
+    #[test]
+    fn a_publication_time_and_zone_are_read_and_the_written_day_kept() {
+        for (s, day) in [
+            ("2024-04-03T09:30-04:00", "2024-04-03"),
+            ("2024-04-03T23:30:15+05:30", "2024-04-03"),
+            ("2024-04-03T00:05Z", "2024-04-03"),
+            ("2024-04", "2024-04"),
+            ("2024-04-01/2024-04-07", "2024-04-01/2024-04-07"),
+        ] {
+            assert_eq!(DateSpan::parse_published(s), Ok(span(day)), "{s}");
+        }
+        for s in [
+            "2024-04-03T09:30",
+            "2024-04-03T25:00Z",
+            "2024-04-03T09:30-4",
+            "2024-04-03T09:30+15:00",
+            "2024-04T09:30Z",
+            "2024-04-03T",
+            "2024-02-30T09:30Z",
+            "2024-04-01/2024-04-03T09:30Z",
+        ] {
+            assert!(DateSpan::parse_published(s).is_err(), "{s:?}");
+        }
     }
 
     #[test]

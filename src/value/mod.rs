@@ -32,6 +32,7 @@ pub use date::{DateOrder, DateSpan};
 pub use duration::Duration;
 pub use interval::Interval;
 pub use money::Money;
+pub use number::NumberFormat;
 pub use quantity::Quantity;
 pub use title::Title;
 
@@ -138,6 +139,9 @@ pub struct Context<'a> {
     /// How the source writes numeric dates ("04/03/2024"), from its
     /// manifest entry; without it an ambiguous one stays unresolved.
     pub date_order: Option<DateOrder>,
+    /// How the source writes numbers ("1.234,5"), from its manifest entry
+    /// or the story's setting; English unless set.
+    pub number_format: NumberFormat,
 }
 
 /// The outcome of reading a claim's words as a value.
@@ -330,6 +334,38 @@ const TITLE_PATTERN: &str = r"(?:(?i:gov|sen|rep|lt|gen|col|maj|capt|sgt|dr|prof
 /// Reads the words of a claim as a value of `kind`. `Err` says why the
 /// words are not such a value (the pattern matched something unexpected).
 pub fn read(
+    kind: Kind,
+    text: &str,
+    ctx: Context<'_>,
+    categories: &[choice::Category],
+) -> Result<Reading, String> {
+    // Dates, clocks and words keep their dots and commas ("3.4.2024",
+    // "7.45 pm"); every other kind reads numbers.
+    let numeric = !matches!(
+        kind,
+        Kind::Date | Kind::Year | Kind::Time | Kind::Title | Kind::Choice
+    );
+    let english;
+    let text = if numeric {
+        english = ctx.number_format.to_english(text)?;
+        &*english
+    } else {
+        text
+    };
+    read_english(kind, text, ctx, categories).map_err(|why| {
+        if numeric
+            && ctx.number_format == NumberFormat::English
+            && NumberFormat::looks_international(text)
+        {
+            format!("{why} (a story writing \"1,5\" or \"150 000\" sets `number_format`)")
+        } else {
+            why
+        }
+    })
+}
+
+/// [`read`] once numbers are in English form.
+fn read_english(
     kind: Kind,
     text: &str,
     ctx: Context<'_>,

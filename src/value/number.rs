@@ -95,8 +95,129 @@ pub static QUALIFIER_PATTERN: LazyLock<String> = LazyLock::new(|| {
 /// ASCII digits, as in every value reader: the parsers read no others, and
 /// Unicode's `\d` (some seventy ranges) made each reader several times
 /// costlier to compile.
-pub const DIGITS_PATTERN: &str =
-    r"(?:[0-9]+(?:st|nd|rd|th)(?-u:\b)|[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?)";
+///
+/// The last two alternatives match the international forms ("1.234,5",
+/// "150 000", "1,5"); being last, they change no match an English form
+/// makes, and only a story's [`NumberFormat`] lets them be read.
+pub const DIGITS_PATTERN: &str = r"(?:[0-9]+(?:st|nd|rd|th)(?-u:\b)|[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?|[0-9]{1,3}(?:[. \x{a0}\x{202f}\x{2009}][0-9]{3})+(?:,[0-9]+)?|[0-9]+,[0-9]+)";
+
+/// How a story writes the digits of a number: which mark groups thousands
+/// and which one starts the decimals. Set per story or per source; without
+/// it, numbers are read the English way and an international form such as
+/// "1,5" is left unread, never guessed.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum NumberFormat {
+    /// "1,234.5": comma groups, dot decimals.
+    #[default]
+    English,
+    /// "1.234,5": dot groups, comma decimals (German, Spanish, Italian...).
+    DotComma,
+    /// "1 234,5": space groups, comma decimals (French, Scandinavian...).
+    SpaceComma,
+}
+
+impl NumberFormat {
+    /// The names factlint.toml and sources.toml accept.
+    pub const NAMES: &'static [&'static str] = &["1,234.5", "1.234,5", "1 234,5"];
+
+    pub fn from_name(name: &str) -> Option<NumberFormat> {
+        match name {
+            "1,234.5" => Some(NumberFormat::English),
+            "1.234,5" => Some(NumberFormat::DotComma),
+            "1 234,5" => Some(NumberFormat::SpaceComma),
+            _ => None,
+        }
+    }
+
+    /// The names quoted as a reader types them in TOML, for messages.
+    pub fn names_quoted() -> String {
+        let quoted: Vec<String> = Self::NAMES.iter().map(|n| format!("{n:?}")).collect();
+        quoted.join(", ")
+    }
+
+    pub fn name(self) -> &'static str {
+        match self {
+            NumberFormat::English => Self::NAMES[0],
+            NumberFormat::DotComma => Self::NAMES[1],
+            NumberFormat::SpaceComma => Self::NAMES[2],
+        }
+    }
+
+    /// `text` with every number rewritten in the English form the readers
+    /// know ("1.234,5" becomes "1234.5", "150 000" becomes "150000"), or
+    /// why a number in it cannot be read in this format ("1.5" in a story
+    /// that groups with dots). English text is returned as it is.
+    pub fn to_english(self, text: &str) -> Result<std::borrow::Cow<'_, str>, String> {
+        let group = match self {
+            NumberFormat::English => return Ok(std::borrow::Cow::Borrowed(text)),
+            NumberFormat::DotComma => ".",
+            NumberFormat::SpaceComma => " \u{a0}\u{202f}\u{2009}",
+        };
+        let mut out = String::with_capacity(text.len());
+        let mut last = 0;
+        for m in NUMBER_TOKEN.find_iter(text) {
+            out.push_str(&text[last..m.start()]);
+            out.push_str(&self.token(m.as_str(), group)?);
+            last = m.end();
+        }
+        out.push_str(&text[last..]);
+        Ok(std::borrow::Cow::Owned(out))
+    }
+
+    /// One run of digits and marks in English form. Spaces that do not
+    /// group thousands separate numbers and are kept.
+    fn token(self, token: &str, group: &str) -> Result<String, String> {
+        let (whole, decimals) = match token.rsplit_once(',') {
+            Some((w, d)) if !d.is_empty() && d.bytes().all(|b| b.is_ascii_digit()) => (w, Some(d)),
+            Some(_) => return Err(self.unreadable(token)),
+            None => (token, None),
+        };
+        let groups: Vec<&str> = whole.split(|c: char| group.contains(c)).collect();
+        let grouped = groups.len() > 1;
+        let valid = groups
+            .iter()
+            .all(|g| !g.is_empty() && g.bytes().all(|b| b.is_ascii_digit()))
+            && (!grouped || (groups[0].len() <= 3 && groups[1..].iter().all(|g| g.len() == 3)));
+        if !valid {
+            let spaced_only = decimals.is_none() && !whole.contains(['.', ',']);
+            if spaced_only {
+                return Ok(token.to_string());
+            }
+            return Err(self.unreadable(token));
+        }
+        let mut english = groups.concat();
+        if let Some(d) = decimals {
+            english.push('.');
+            english.push_str(d);
+        }
+        Ok(english)
+    }
+
+    /// Whether `text` holds a number only another format reads ("1,5",
+    /// "150 000"), so that an English reading that failed can say which
+    /// setting would read it.
+    pub fn looks_international(text: &str) -> bool {
+        NUMBER_TOKEN.find_iter(text).any(|m| {
+            let t = m.as_str();
+            t.split(',')
+                .skip(1)
+                .any(|d| d.split('.').next().is_some_and(|g| g.len() != 3))
+                || t.split([' ', '\u{a0}', '\u{202f}', '\u{2009}']).count() > 1
+        })
+    }
+
+    fn unreadable(self, token: &str) -> String {
+        format!(
+            "`{token}` is not a number as this story writes them ({})",
+            self.name()
+        )
+    }
+}
+
+/// Digits with the marks that may group or split them, for
+/// [`NumberFormat::to_english`].
+static NUMBER_TOKEN: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"[0-9]+(?:[.,\x{a0}\x{202f}\x{2009} ][0-9]+)*").expect("valid"));
 
 const UNIT_WORDS: &str = "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen";
 const TENS_WORDS: &str = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety";
@@ -677,6 +798,33 @@ mod tests {
         assert_eq!(stated("10 to 20 million"), Interval::closed(10e6, 20e6));
         assert_eq!(stated("1.5 to 2 billion"), Interval::closed(1.5e9, 2e9));
         assert!(read("between 10", |s| s).is_none());
+    }
+
+    #[test]
+    fn international_numbers_become_english_or_unread() {
+        let fr = NumberFormat::SpaceComma;
+        let de = NumberFormat::DotComma;
+        assert_eq!(fr.to_english("150 000 people").unwrap(), "150000 people");
+        assert_eq!(fr.to_english("1 234,56 km").unwrap(), "1234.56 km");
+        // Spaces that cannot group thousands separate numbers.
+        assert_eq!(
+            fr.to_english("in 2024 100 people").unwrap(),
+            "in 2024 100 people"
+        );
+        assert!(fr.to_english("1.5 km").is_err());
+        assert_eq!(de.to_english("1.234,5 €").unwrap(), "1234.5 €");
+        assert_eq!(de.to_english("150 000").unwrap(), "150 000");
+        assert!(de.to_english("1.5 km").is_err());
+        assert!(de.to_english("1,234.5").is_err());
+        assert!(de.to_english("1.23.456").is_err());
+        let en = NumberFormat::English;
+        assert_eq!(en.to_english("1,5 km").unwrap(), "1,5 km");
+        assert!(NumberFormat::looks_international("1,5 km"));
+        assert!(NumberFormat::looks_international("150 000"));
+        assert!(!NumberFormat::looks_international("1,500.5 km"));
+        for name in NumberFormat::NAMES {
+            assert_eq!(NumberFormat::from_name(name).unwrap().name(), *name);
+        }
     }
 
     #[test]

@@ -6,7 +6,7 @@
 //! read yet. This is Duckling's corpus idea: examples that cannot drift
 //! from the code because they are run.
 
-use super::{choice, read, Context, DateSpan, Kind, Reading, Value};
+use super::{choice, read, Context, DateSpan, Kind, NumberFormat, Reading, Value};
 use std::fmt::Write;
 
 /// One wording and the value it reads as (its display), or `unresolved`
@@ -658,6 +658,92 @@ pub static TABLES: &[Table] = &[
     },
 ];
 
+/// A wording from a story that writes numbers in another format
+/// (`[story] number_format` or a source's `number_format`), read as that
+/// format says; `reads` is an error's start when the wording is unread.
+#[derive(Clone, Copy, Debug)]
+pub struct Formatted {
+    pub format: &'static str,
+    pub kind: Kind,
+    pub text: &'static str,
+    pub reads: Result<&'static str, &'static str>,
+}
+
+macro_rules! formatted {
+    ($($format:literal $kind:ident $text:literal => $reads:expr),* $(,)?) => {
+        &[$(Formatted { format: $format, kind: Kind::$kind, text: $text, reads: $reads }),*]
+    };
+}
+
+/// Numbers written the German, French or Scandinavian way, and the
+/// English forms that stay unread in such a story because they would be
+/// guessed.
+pub const FORMATTED: &[Formatted] = formatted![
+    "1.234,5" Length "1,5 km" => Ok("1.5 km (1500 m)"),
+    "1.234,5" Count "1.200" => Ok("1200"),
+    "1.234,5" Count "150.000" => Ok("150K"),
+    "1.234,5" Count "1.234.567" => Ok("1.235M"),
+    "1.234,5" Money "€1,5 billion" => Ok("EUR 1.5B"),
+    "1.234,5" Money "2,3 million euros" => Ok("EUR 2.3M"),
+    "1.234,5" Percent "3,8%" => Ok("3.8%"),
+    "1.234,5" Temperature "38,5 °C" => Ok("38.5 °C (38.5 °C)"),
+    "1.234,5" Speed "120,5 km/h" => Ok("120.5 km/h (33.5 m/s)"),
+    "1.234,5" Count "1.5" => Err("`1.5` is not a number as this story writes them"),
+    "1.234,5" Count "1,234.5" => Err("`1,234.5` is not a number as this story writes them"),
+    "1 234,5" Count "150 000" => Ok("150K"),
+    "1 234,5" Count "150\u{a0}000" => Ok("150K"),
+    "1 234,5" Count "1\u{202f}234\u{202f}567" => Ok("1.235M"),
+    "1 234,5" Length "1,5 km" => Ok("1.5 km (1500 m)"),
+    "1 234,5" Mass "2 500 tonnes" => Ok("2500 t (2.5M kg)"),
+    "1 234,5" Percent "12,5 %" => Ok("12.5%"),
+    "1 234,5" Count "1.500" => Err("`1.500` is not a number as this story writes them"),
+    "1 234,5" Count "15 00" => Err("unexpected words after the number"),
+    "1,234.5" Length "1,5 km" => Err("unexpected words after the number"),
+    "1,234.5" Count "150 000" => Err("unexpected words after the number"),
+    "1,234.5" Count "1,500" => Ok("1500"),
+];
+
+/// What a [`Formatted`] wording reads as, or why it is unread.
+pub fn formatted_reading(row: &Formatted) -> Result<String, String> {
+    let format = NumberFormat::from_name(row.format).ok_or("unknown number format")?;
+    let ctx = Context {
+        published: None,
+        date_order: Some(super::DateOrder::DayFirst),
+        number_format: format,
+    };
+    match read(row.kind, row.text, ctx, &[])? {
+        Reading::Value(v) => Ok(v.to_string()),
+        Reading::Unresolved(_) => Ok("unresolved".to_string()),
+    }
+}
+
+/// [`FORMATTED`] as Markdown, for `docs/kinds.md`.
+fn formatted_markdown() -> String {
+    let mut out = String::from(
+        "## Numbers in other formats\n\n\
+         In a story whose `number_format` is `\"1.234,5\"` or `\"1 234,5\"`\n\
+         (factlint.toml's `[story]`, or a source's entry in sources.toml), numbers\n\
+         of every numeric kind are read in that format. A number that does not fit\n\
+         the format is not read rather than guessed, and in the default English\n\
+         format (`\"1,234.5\"`) a decimal comma is never read.\n\n\
+         | format | kind | wording | reads as |\n|---|---|---|---|\n",
+    );
+    for row in FORMATTED {
+        let reads = match row.reads {
+            Ok(r) => cell(r),
+            Err(why) => format!("not read: {why}"),
+        };
+        let _ = writeln!(
+            out,
+            "| {} | {} | {} | {reads} |",
+            cell(row.format),
+            row.kind.name(),
+            cell(&row.text.escape_debug().to_string().replace("\\'", "'"))
+        );
+    }
+    out
+}
+
 /// The table of `kind` (year facts share the date table, frequency
 /// facts the duration table).
 pub fn table(kind: Kind) -> Option<&'static Table> {
@@ -677,6 +763,7 @@ pub fn reading(table: &Table, text: &str) -> Result<String, String> {
     let ctx = Context {
         published: published.as_ref(),
         date_order: None,
+        number_format: Default::default(),
     };
     let categories: &[choice::Category] = &[];
     match read(table.kind, text, ctx, categories)? {
@@ -736,6 +823,7 @@ pub fn document() -> String {
         out.push_str(&markdown(t));
         out.push('\n');
     }
+    out.push_str(&formatted_markdown());
     out.trim_end().to_string() + "\n"
 }
 
@@ -795,6 +883,46 @@ mod tests {
                     w.text
                 );
             }
+        }
+    }
+
+    #[test]
+    fn formatted_wordings_read_as_their_table_says() {
+        let mut wrong = Vec::new();
+        for row in FORMATTED {
+            let got = formatted_reading(row);
+            let right = match (&got, row.reads) {
+                (Ok(g), Ok(want)) => g == want,
+                (Err(g), Err(want)) => g.starts_with(want),
+                _ => false,
+            };
+            if !right {
+                wrong.push(format!(
+                    "{} {}: {:?} → {got:?}, table says {:?}",
+                    row.format,
+                    row.kind.name(),
+                    row.text,
+                    row.reads
+                ));
+            }
+        }
+        assert!(wrong.is_empty(), "\n{}", wrong.join("\n"));
+    }
+
+    #[test]
+    fn formatted_wordings_that_read_are_matched_by_their_kinds_pattern() {
+        for row in FORMATTED.iter().filter(|r| r.reads.is_ok()) {
+            let re =
+                regex::RegexBuilder::new(&format!("^(?:{})$", super::super::pattern(row.kind)))
+                    .case_insensitive(true)
+                    .build()
+                    .unwrap();
+            assert!(
+                re.is_match(row.text),
+                "{} pattern misses {:?}",
+                row.kind.name(),
+                row.text
+            );
         }
     }
 
