@@ -167,11 +167,7 @@ pub fn write_json<W: Write>(report: &Report<'_>, statistics: bool, out: &mut W) 
         .map(|c| {
             let source = &report.corpus.sources[c.source];
             let pos = files.position(source.file, c.span.start);
-            let (value, unresolved, unreadable) = match &c.reading {
-                Ok(Reading::Value(v)) => (Some(v.to_string()), None, None),
-                Ok(Reading::Unresolved(why)) => (None, Some(why.as_str()), None),
-                Err(why) => (None, None, Some(why.as_str())),
-            };
+            let (value, unresolved, unreadable) = reading_fields(&c.reading);
             let value_of = match &c.reading {
                 Ok(Reading::Value(v)) => Some(v),
                 _ => None,
@@ -199,11 +195,7 @@ pub fn write_json<W: Write>(report: &Report<'_>, statistics: bool, out: &mut W) 
         .map(|(source, u)| {
             let source = &report.corpus.sources[*source];
             let pos = files.position(source.file, u.span.start);
-            let (value, unresolved, unreadable) = match &u.reading {
-                Ok(Reading::Value(v)) => (Some(v.to_string()), None, None),
-                Ok(Reading::Unresolved(why)) => (None, Some(why.as_str()), None),
-                Err(why) => (None, None, Some(why.as_str())),
-            };
+            let (value, unresolved, unreadable) = reading_fields(&u.reading);
             Unplaced {
                 facts: u
                     .facts
@@ -282,5 +274,17 @@ fn finding<'a>(report: &'a Report<'_>, f: &'a crate::finding::Finding) -> Findin
             })
             .collect(),
         notes: &f.notes,
+    }
+}
+
+/// A reading as the JSON's `value`, `unresolved` and `unreadable` fields,
+/// exactly one of them present: for claims and unplaced values alike.
+fn reading_fields(
+    reading: &Result<Reading, String>,
+) -> (Option<String>, Option<&str>, Option<&str>) {
+    match reading {
+        Ok(Reading::Value(v)) => (Some(v.to_string()), None, None),
+        Ok(Reading::Unresolved(why)) => (None, Some(why.as_str()), None),
+        Err(why) => (None, None, Some(why.as_str())),
     }
 }
